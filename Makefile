@@ -1,0 +1,32 @@
+# Two commands set everything up on a fresh machine: `make demo`, `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+SAMPLE := sample_data/lai_chau_2024.xlsx
+
+.PHONY: demo test lint bench sample clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+
+$(VENV)/.installed: $(BIN)/python pyproject.toml
+	$(BIN)/pip install -q -e '.[test]'
+	touch $@
+
+demo: $(VENV)/.installed
+	$(BIN)/pcgd check $(SAMPLE) --targets laichau-2030 --exit-zero
+
+test: $(VENV)/.installed
+	$(BIN)/ruff check src tests scripts benchmarks
+	$(BIN)/pytest -q
+
+bench: $(VENV)/.installed
+	$(BIN)/python benchmarks/run.py
+	$(BIN)/pytest -q -m slow
+
+sample: $(VENV)/.installed
+	$(BIN)/python scripts/make_sample_data.py
+
+clean:
+	rm -rf $(VENV) build dist *.egg-info

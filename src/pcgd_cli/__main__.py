@@ -1,0 +1,3 @@
+from pcgd_cli.cli import main
+
+main()

@@ -1,0 +1,174 @@
+"""The command line: parses, calls the library, renders. No rule logic lives here.
+
+Heavy libraries (pandas, calamine) are imported inside the commands, so that
+``pcgd --version`` and ``pcgd --help`` start fast.
+"""
+
+from __future__ import annotations
+
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from pcgd_cli import __version__
+from pcgd_cli.errors import ExitCode, PcgdError
+from pcgd_cli.i18n import LANGS, t
+
+app = typer.Typer(
+    name="pcgd",
+    help="Kiểm tra chuẩn phổ cập giáo dục, xóa mù chữ (Nghị định 20/2014/NĐ-CP) từ bảng tính "
+    "của xã, huyện, tỉnh. / Check Vietnam's universal education and literacy standards.",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode=None,
+)
+rules_app = typer.Typer(help="Bộ quy tắc: liệt kê, xem, kiểm tra. / Rule sets.",
+                        no_args_is_help=True)
+app.add_typer(rules_app, name="rules")
+
+
+class Format(StrEnum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+
+
+LangOption = Annotated[str, typer.Option("--lang", help="vi (mặc định) hoặc en / vi or en")]
+
+
+def _fail(error: PcgdError) -> None:
+    message = f"pcgd: {error.message}"
+    if error.hint:
+        message += f" — {error.hint}"
+    typer.echo(message, err=True)
+    raise typer.Exit(int(error.exit_code))
+
+
+def _check_lang(lang: str) -> str:
+    if lang not in LANGS:
+        _fail(PcgdError(t("bad_lang", "vi", lang=lang), "--lang vi | --lang en"))
+    return lang
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"pcgd {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                          help="In phiên bản / show the version")] = False,
+) -> None:
+    """pcgd: phổ cập giáo dục, xóa mù chữ."""
+
+
+@app.command()
+def check(
+    files: Annotated[list[str] | None, typer.Argument(
+        help="Tệp .xlsx/.xls/.ods/.csv, thư mục hoặc mẫu *.xlsx / files, folders or globs",
+        show_default=False)] = None,
+    rules: Annotated[list[str] | None, typer.Option(
+        "--rules", help="Mã bộ quy tắc hoặc tệp .yaml (mặc định nd20-2014) / rule set id or "
+        "path")] = None,
+    targets: Annotated[list[str] | None, typer.Option(
+        "--targets", help="Chỉ tiêu kế hoạch, ví dụ laichau-2030 / plan targets")] = None,
+    fmt: Annotated[Format, typer.Option("--format", help="table | json | csv")] = Format.table,
+    output: Annotated[Path | None, typer.Option(
+        "--output", "-o", help="Ghi kết quả ra .xlsx, .json hoặc .csv / write to a file")] = None,
+    lang: LangOption = "vi",
+    exit_zero: Annotated[bool, typer.Option(
+        "--exit-zero", help="Trả mã 0 cả khi chỉ tiêu chưa đạt / exit 0 when a target is "
+        "not met")] = False,
+    quiet: Annotated[bool, typer.Option(
+        "--quiet", "-q", help="Chỉ in lỗi / print nothing but errors")] = False,
+) -> None:
+    """Kiểm tra dữ liệu theo các chuẩn / check data against the standards."""
+    lang = _check_lang(lang)
+    try:
+        code = _run_check(files or [], rules or [], targets or [], fmt, output, lang, quiet)
+    except PcgdError as error:
+        _fail(error)
+    if code == ExitCode.TARGET_NOT_MET and exit_zero:
+        code = ExitCode.OK
+    raise typer.Exit(int(code))
+
+
+def _run_check(files: list[str], rule_ids: list[str], target_ids: list[str], fmt: Format,
+               output: Path | None, lang: str, quiet: bool) -> ExitCode:
+    from rich.console import Console
+
+    from pcgd_cli.output import TEXT_SUFFIXES, check_output_path, write_atomically
+    from pcgd_cli.pipeline import check_files, load_rule_sets
+    from pcgd_cli.reading import expand_inputs
+    from pcgd_cli.report.csv_report import write_csv
+    from pcgd_cli.report.json_report import write_json
+    from pcgd_cli.report.terminal import render_terminal, summary_line
+
+    paths = expand_inputs(files, lang)
+    if output is not None:
+        check_output_path(output, paths, TEXT_SUFFIXES, lang)
+    rule_sets = load_rule_sets(rule_ids, lang)
+    if target_ids:
+        raise PcgdError("--targets: " + ("chưa hỗ trợ" if lang == "vi" else "not supported yet"))
+    report = check_files(paths, rule_sets, lang)
+
+    if output is not None:
+        writer = write_json if output.suffix.lower() == ".json" else write_csv
+        write_atomically(output, lambda fh: writer(report, fh), lang=lang)
+    if fmt is Format.json:
+        write_json(report, sys.stdout)
+    elif fmt is Format.csv:
+        write_csv(report, sys.stdout)
+    elif not quiet:
+        render_terminal(report, Console(highlight=False))
+    err = Console(stderr=True, highlight=False)
+    if report.errors:
+        err.print(f"pcgd: {t('input_errors', lang, n=len(report.errors))}")
+    elif not quiet:
+        err.print(summary_line(report))
+    if report.errors:
+        return ExitCode.INPUT_ERROR
+    return ExitCode.OK if report.targets_met else ExitCode.TARGET_NOT_MET
+
+
+@rules_app.command("list")
+def rules_list(lang: LangOption = "vi") -> None:
+    """Liệt kê các bộ quy tắc có sẵn / list the built-in rule sets."""
+    from pcgd_cli.rules.loader import builtin_rule_ids, load_rule_set
+
+    lang = _check_lang(lang)
+    try:
+        for kind in ("standards", "targets"):
+            for rid, path in builtin_rule_ids(kind).items():
+                rs = load_rule_set(path, lang)
+                flag = " [provisional]" if rs.provisional else ""
+                typer.echo(f"{rid}\t{rs.version}\t{kind}{flag}\t{rs.title.get(lang)}"
+                           f"\t{rs.source.get(lang)}")
+    except PcgdError as error:
+        _fail(error)
+
+
+@rules_app.command("validate")
+def rules_validate(path: Path, lang: LangOption = "vi") -> None:
+    """Kiểm tra một tệp quy tắc / check a rule file: every mistake with file:line."""
+    from pcgd_cli.rules.loader import check_rule_file
+
+    lang = _check_lang(lang)
+    try:
+        rules, messages = check_rule_file(path, lang)
+    except PcgdError as error:
+        _fail(error)
+    if rules is None:
+        for message in messages:
+            typer.echo(message, err=True)
+        raise typer.Exit(int(ExitCode.INPUT_ERROR))
+    typer.echo(t("rules_valid", lang, path=path))
+
+
+def main() -> None:
+    app()

@@ -1,0 +1,103 @@
+"""Every standard and level for every commune (per year), in one vectorised pass."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from pcgd_cli.engine.indicators import Columns, evaluate_indicator, indicator_columns
+from pcgd_cli.engine.results import (
+    Check,
+    LevelResult,
+    RequirementResult,
+    StandardResult,
+    Status,
+)
+from pcgd_cli.rules.model import RuleSet, StandardSpec
+
+
+def combine_statuses(checks: list[np.ndarray], requirements: list[np.ndarray],
+                     n: int) -> np.ndarray:
+    """A level fails on any failed test or unmet prerequisite; else is unknown on any gap."""
+    failed = np.zeros(n, dtype=bool)
+    unknown = np.zeros(n, dtype=bool)
+    for check in checks:
+        failed |= check == Check.FAIL
+        unknown |= check == Check.MISSING
+    for status in requirements:
+        failed |= status == Status.NOT_MET
+        unknown |= (status == Status.INSUFFICIENT) | (status == Status.NOT_EVALUATED)
+    return np.where(failed, Status.NOT_MET,
+                    np.where(unknown, Status.INSUFFICIENT, Status.MET)).astype(np.int8)
+
+
+def standard_level(level_statuses: list[np.ndarray], n: int) -> tuple[np.ndarray, np.ndarray]:
+    """Highest level met (0 when none); insufficient when none is met and one is unknown."""
+    level = np.zeros(n, dtype=np.int64)
+    any_unknown = np.zeros(n, dtype=bool)
+    for number, status in enumerate(level_statuses, start=1):
+        level = np.where(status == Status.MET, number, level)
+        any_unknown |= status == Status.INSUFFICIENT
+    status = np.where(level > 0, Status.MET,
+                      np.where(any_unknown, Status.INSUFFICIENT, Status.NOT_MET)).astype(np.int8)
+    level = np.where(status == Status.INSUFFICIENT, -1, level)
+    return status, level
+
+
+def _core_columns(rules: RuleSet, std: StandardSpec) -> set[str]:
+    """Columns of the standard's required (non-optional) tests."""
+    cols: set[str] = set()
+    for level in std.levels:
+        for ind in level.indicators:
+            if not ind.optional:
+                cols.update(indicator_columns(ind, rules))
+    return cols
+
+
+def evaluate_communes(frame: pd.DataFrame, present: set[str],
+                      rule_sets: list[RuleSet]) -> dict[str, StandardResult]:
+    n = len(frame)
+    keys = sorted({c for rs in rule_sets for c, spec in rs.columns.items()
+                   if spec.kind in ("count", "yesno")})
+    columns = Columns.from_frame(frame, keys, present)
+    disadvantaged = frame["disadvantaged"].to_numpy(dtype=bool)
+    owner = {sid: rs for rs in rule_sets for sid in rs.standards}
+    results: dict[str, StandardResult] = {}
+
+    def level_status(sid: str, level: int) -> np.ndarray:
+        if sid not in results:
+            evaluate(sid)
+        return results[sid].levels[level - 1].status
+
+    def evaluate(sid: str) -> None:
+        rules = owner[sid]
+        std = rules.standards[sid]
+        evaluated = bool(_core_columns(rules, std) & present)
+        if not evaluated:
+            none = np.full(n, Status.NOT_EVALUATED, dtype=np.int8)
+            levels = [LevelResult(lv, none, []) for lv in std.levels]
+            results[sid] = StandardResult(sid, std, rules.id, False, none,
+                                          np.full(n, -1, dtype=np.int64), levels)
+            return
+        levels: list[LevelResult] = []
+        results[sid] = StandardResult(sid, std, rules.id, True, np.empty(0), np.empty(0), levels)
+        for lv in std.levels:
+            indicators = [evaluate_indicator(ind, rules, columns, disadvantaged)
+                          for ind in rules.level_indicators(std, lv)]
+            reqs = []
+            for req in lv.requires:
+                other = req.standard or sid
+                status = (levels[req.level - 1].status if other == sid
+                          else level_status(other, req.level))
+                reqs.append(RequirementResult(other, req.level, status))
+            status = combine_statuses([i.check for i in indicators],
+                                      [r.status for r in reqs], n)
+            levels.append(LevelResult(lv, status, indicators, reqs))
+        status, level = standard_level([lv.status for lv in levels], n)
+        results[sid].status = status
+        results[sid].level = level
+
+    for sid in owner:
+        if sid not in results:
+            evaluate(sid)
+    return {sid: results[sid] for sid in owner}

@@ -1,0 +1,37 @@
+"""The engine's entry point: communes, then every tier above them."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from pcgd_cli.engine.communes import evaluate_communes
+from pcgd_cli.engine.results import Evaluation, Status
+from pcgd_cli.engine.rollup import roll_up
+from pcgd_cli.findings import Finding
+from pcgd_cli.rules.model import RuleSet
+
+
+def evaluate_units(frame: pd.DataFrame, present: set[str], rule_sets: list[RuleSet],
+                   has_districts: bool) -> tuple[Evaluation, list[Finding]]:
+    """Judge every commune, roll up, and note results that look inconsistent."""
+    communes = evaluate_communes(frame, present, rule_sets)
+    tiers = roll_up(frame, communes, rule_sets, has_districts)
+    return Evaluation(rule_sets, tiers, two_tier=not has_districts), _level_gaps(frame, communes)
+
+
+def _level_gaps(frame: pd.DataFrame, communes) -> list[Finding]:
+    """A commune meeting a level but not a lower one (possible only where levels are
+    independent, as literacy 1 and 2 are) is worth a second look at its counts."""
+    findings = []
+    codes = frame["commune_code"].to_numpy()
+    for result in communes.values():
+        for upper in range(1, len(result.levels)):
+            met_upper = result.levels[upper].status == Status.MET
+            for lower in range(upper):
+                odd = met_upper & (result.levels[lower].status == Status.NOT_MET)
+                for i in np.flatnonzero(odd):
+                    findings.append(Finding("warning", "level2_without_level1",
+                                            column=result.id, unit=str(codes[i]),
+                                            params={"standard": result.id}))
+    return findings

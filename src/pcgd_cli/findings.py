@@ -1,0 +1,180 @@
+"""Data problems as objects: a stable code, a severity, a location, a message.
+
+A finding keeps its parameters, not a rendered sentence, so the same finding
+prints in Vietnamese or English (``message(lang)``, ``suggestion(lang)``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+Severity = Literal["error", "warning", "info"]
+
+# code -> (vi message, en message, vi suggestion, en suggestion)
+CATALOG: dict[str, tuple[str, str, str, str]] = {
+    "no_header": (
+        "Không tìm thấy dòng tiêu đề có cột 'Mã xã' trong trang này",
+        "No header row with a commune-code column in this sheet",
+        "thêm cột 'Mã xã' (commune_code) vào dòng tiêu đề, hoặc dùng: pcgd template",
+        "add a 'Mã xã' (commune_code) header, or start from: pcgd template",
+    ),
+    "no_data_sheet": (
+        "Không có trang nào có dòng tiêu đề nhận ra được",
+        "No sheet has a recognisable header row",
+        "tiêu đề phải có cột 'Mã xã' và các cột số liệu; xem: pcgd template mau.xlsx",
+        "the header needs 'Mã xã' and count columns; see: pcgd template blank.xlsx",
+    ),
+    "unknown_column": (
+        "Cột '{value}' không thuộc bộ quy tắc nào đang dùng; bỏ qua",
+        "Column '{value}' is not used by the rule sets in use; ignored",
+        "đổi tên tiêu đề theo nhãn trong: pcgd rules show nd20-2014",
+        "rename it after a label in: pcgd rules show nd20-2014",
+    ),
+    "duplicate_column": (
+        "Cột '{column}' xuất hiện hai lần trong cùng trang",
+        "Column '{column}' appears twice in the same sheet",
+        "xóa hoặc đổi tên một trong hai cột",
+        "delete or rename one of the two columns",
+    ),
+    "conflicting_value": (
+        "Xã {unit}: cột '{column}' có hai giá trị khác nhau ({value})",
+        "Commune {unit}: column '{column}' has two different values ({value})",
+        "sửa để các trang/tệp ghi cùng một số liệu",
+        "make the sheets/files agree",
+    ),
+    "missing_commune_code": (
+        "Dòng có số liệu nhưng thiếu mã xã; dòng bị bỏ qua",
+        "Row has data but no commune code; row rejected",
+        "điền mã xã (5 chữ số theo danh mục hành chính)",
+        "fill in the commune code (5-digit GSO code)",
+    ),
+    "duplicate_commune": (
+        "Mã xã {unit} xuất hiện nhiều lần trong cùng trang",
+        "Commune code {unit} appears more than once in the same sheet",
+        "giữ lại một dòng cho mỗi xã (mỗi năm)",
+        "keep one row per commune (per year)",
+    ),
+    "commune_two_parents": (
+        "Xã {unit} thuộc hai huyện khác nhau ({value})",
+        "Commune {unit} is under two districts ({value})",
+        "sửa mã huyện cho đúng",
+        "correct the district code",
+    ),
+    "not_a_number": (
+        "'{value}' không phải là số",
+        "'{value}' is not a number",
+        "nhập số nguyên không âm, ví dụ 1234",
+        "enter a whole number ≥ 0, e.g. 1234",
+    ),
+    "fractional_count": (
+        "Số người phải là số nguyên, gặp {value}",
+        "A count of people must be whole, found {value}",
+        "sửa thành số nguyên",
+        "make it a whole number",
+    ),
+    "negative_count": (
+        "Số người không được âm, gặp {value}",
+        "A count of people cannot be negative, found {value}",
+        "sửa thành số không âm",
+        "make it zero or more",
+    ),
+    "bad_flag": (
+        "'{value}' không phải giá trị có/không",
+        "'{value}' is not a yes/no value",
+        "dùng 1/0, x/để trống, có/không",
+        "use 1/0, x/blank, yes/no",
+    ),
+    "bad_year": (
+        "'{value}' không phải là năm",
+        "'{value}' is not a year",
+        "nhập năm 4 chữ số, ví dụ 2024",
+        "enter a 4-digit year, e.g. 2024",
+    ),
+    "numerator_above_denominator": (
+        "{column} = {value} lớn hơn số phải phổ cập {extra}",
+        "{column} = {value} is greater than the population to cover, {extra}",
+        "kiểm tra lại hai cột này",
+        "check these two columns",
+    ),
+    "excluded_above_total": (
+        "Số loại trừ {value} lớn hơn tổng số {extra}",
+        "Excluded {value} is greater than the total {extra}",
+        "kiểm tra lại cột tổng số và cột khuyết tật",
+        "check the total and excluded columns",
+    ),
+    "literacy_l2_above_l1": (
+        "Số biết chữ mức độ 2 ({value}) lớn hơn số biết chữ mức độ 1 ({extra})",
+        "Literate at level 2 ({value}) exceeds literate at level 1 ({extra})",
+        "người biết chữ mức độ 2 cũng là người biết chữ mức độ 1",
+        "level-2 literates are also level-1 literates",
+    ),
+    "level2_without_level1": (
+        "Xã {unit} đạt XMC mức độ 2 nhưng chưa đạt mức độ 1",
+        "Commune {unit} meets literacy level 2 but not level 1",
+        "kiểm tra số liệu biết chữ của độ tuổi 15-35 / 15-25",
+        "check the literacy counts of the 15-35 / 15-25 band",
+    ),
+    "total_row_mismatch": (
+        "Dòng tổng '{unit}': cột {column} ghi {value}, cộng các dòng được {extra}",
+        "Total row '{unit}': column {column} says {value}, the rows add up to {extra}",
+        "sửa dòng tổng hoặc số liệu các xã",
+        "correct the total row or the commune rows",
+    ),
+    "standard_not_evaluated": (
+        "Chuẩn {column} không được xét: tệp không có cột nào của chuẩn này",
+        "Standard {column} not evaluated: the data has none of its columns",
+        "thêm các cột của chuẩn này nếu cần xét",
+        "add its columns to have it checked",
+    ),
+    "column_missing": (
+        "Thiếu cột '{column}' ({value}); chuẩn {extra} được ghi là thiếu dữ liệu",
+        "Column '{column}' ({value}) is missing; standard {extra} is insufficient data",
+        "thêm cột này vào bảng",
+        "add the column",
+    ),
+}
+
+
+@dataclass(frozen=True)
+class Finding:
+    severity: Severity
+    code: str
+    file: str = ""
+    sheet: str = ""
+    cell: str = ""
+    row: int | None = None
+    column: str = ""
+    value: str = ""
+    unit: str = ""
+    extra: str = ""
+    params: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
+
+    def _values(self) -> dict[str, object]:
+        return {"value": self.value, "column": self.column, "unit": self.unit,
+                "extra": self.extra, **self.params}
+
+    def message(self, lang: str = "vi") -> str:
+        vi, en, _, _ = CATALOG[self.code]
+        return (en if lang == "en" else vi).format(**self._values())
+
+    def suggestion(self, lang: str = "vi") -> str:
+        _, _, vi, en = CATALOG[self.code]
+        return (en if lang == "en" else vi).format(**self._values())
+
+    @property
+    def location(self) -> str:
+        """``Xa!G17`` style, or the file name when the problem has no cell."""
+        if self.cell:
+            return f"{self.sheet}!{self.cell}" if self.sheet else self.cell
+        return self.sheet or ""
+
+
+def cell_ref(row0: int, col0: int) -> str:
+    """0-based row and column to an A1 reference."""
+    letters = ""
+    col = col0 + 1
+    while col:
+        col, rem = divmod(col - 1, 26)
+        letters = chr(65 + rem) + letters
+    return f"{letters}{row0 + 1}"

@@ -1,0 +1,49 @@
+"""Write an output file all at once: to a temporary file, then renamed into place.
+
+A run that fails half-way leaves no partial file; an output that would
+overwrite one of the inputs is refused.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import IO
+
+from pcgd_cli.errors import PcgdError
+from pcgd_cli.i18n import t
+
+TEXT_SUFFIXES = (".json", ".csv")
+
+
+def check_output_path(output: Path, inputs: list[Path], suffixes: tuple[str, ...],
+                      lang: str) -> None:
+    if output.suffix.lower() not in suffixes:
+        raise PcgdError(t("output_type", lang, path=output), t("output_type_hint", lang))
+    target = output.resolve()
+    if any(target == p.resolve() for p in inputs):
+        raise PcgdError(t("output_is_input", lang, path=output), t("output_is_input_hint", lang))
+
+
+def write_atomically(output: Path, write: Callable[[IO], None], binary: bool = False,
+                     lang: str = "vi") -> None:
+    """``write`` gets an open temporary file; only a complete file is renamed to ``output``."""
+    folder = output.resolve().parent
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{output.name}.", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise PcgdError(t("output_failed", lang, path=output, error=exc)) from None
+    try:
+        mode = "wb" if binary else "w"
+        kwargs = {} if binary else {"encoding": "utf-8", "newline": ""}
+        with os.fdopen(fd, mode, **kwargs) as fh:
+            write(fh)
+        os.replace(tmp, output)
+    except BaseException as exc:
+        Path(tmp).unlink(missing_ok=True)
+        if isinstance(exc, OSError):
+            raise PcgdError(t("output_failed", lang, path=output, error=exc)) from None
+        raise

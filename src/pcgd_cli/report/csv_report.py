@@ -1,0 +1,63 @@
+"""CSV: one row per unit and standard, for scripts and spreadsheets."""
+
+from __future__ import annotations
+
+import csv
+from typing import IO
+
+from pcgd_cli.engine.results import STATUS_NAMES
+from pcgd_cli.report.explain import CHILD_TIER, gap_text, next_level, share_gap_text, why_not
+from pcgd_cli.report.json_report import _year
+from pcgd_cli.report_model import Report
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_cell(value: object) -> object:
+    """Text that a spreadsheet would run as a formula is written as text ('=…)."""
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
+
+
+def csv_rows(report: Report):
+    lang = report.lang
+    by_id = {rs.id: rs for rs in report.rule_sets}
+    max_levels = max((len(s.levels) for t in report.evaluation.tiers
+                      for s in t.standards.values()), default=1)
+    header = ["unit_type", "code", "name", "parent_code", "year", "disadvantaged",
+              "standard", "status", "level"]
+    header += [f"level_{k}" for k in range(1, max_levels + 1)]
+    header += ["next_level", "gap"]
+    yield header
+    for tier in report.evaluation.tiers:
+        units = tier.units
+        for sid, result in tier.standards.items():
+            rules = by_id[result.rule_set]
+            for i in range(len(units)):
+                level = int(result.level[i])
+                statuses = [STATUS_NAMES[int(lv.status[i])] for lv in result.levels]
+                statuses += [""] * (max_levels - len(statuses))
+                gap_level = next_level(result, i) if result.evaluated else None
+                gaps: list[str] = []
+                if gap_level is not None and tier.tier == "commune":
+                    miss = why_not(gap_level, i)
+                    gaps = [gap_text(ind, i, rules, lang) for ind in miss.failing]
+                elif gap_level is not None:
+                    gap = share_gap_text(gap_level, i, tier.tier, CHILD_TIER[tier.tier], lang,
+                                         result.spec.short.get(lang))
+                    gaps = [gap] if gap else []
+                dis = units["disadvantaged"].iat[i]
+                yield [tier.tier, units["code"].iat[i], units["name"].iat[i],
+                       units["parent_code"].iat[i], _year(units["year"].iat[i]),
+                       "" if dis is None else int(bool(dis)), sid,
+                       STATUS_NAMES[int(result.status[i])], "" if level < 0 else level,
+                       *statuses,
+                       gap_level.spec.level if gap_level is not None else "",
+                       "; ".join(g for g in gaps if g)]
+
+
+def write_csv(report: Report, stream: IO[str]) -> None:
+    writer = csv.writer(stream, lineterminator="\n")
+    for row in csv_rows(report):
+        writer.writerow([safe_cell(v) for v in row])

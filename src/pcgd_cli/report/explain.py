@@ -1,0 +1,88 @@
+"""Sentences that explain a verdict: the gap to the next level, in people or units."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from pcgd_cli.engine.results import Check, IndicatorResult, LevelResult, StandardResult, Status
+from pcgd_cli.i18n import t
+from pcgd_cli.rules.model import RuleSet
+
+TIER_NAMES = {
+    "vi": {"commune": "xã", "district": "huyện", "province": "tỉnh", "nation": "cả nước"},
+    "en": {"commune": "commune", "district": "district", "province": "province",
+           "nation": "nation"},
+}
+CHILD_TIER = {"district": "commune", "province": "district", "nation": "province"}
+
+
+def tier_name(tier: str, lang: str) -> str:
+    return TIER_NAMES["en" if lang == "en" else "vi"][tier]
+
+
+def cohort_label(ind: IndicatorResult, i: int, rules: RuleSet, lang: str) -> str:
+    names = ind.spec.cohort
+    if ind.cohort_key[i] == 1 and ind.spec.disadvantaged and ind.spec.disadvantaged.cohort:
+        names = ind.spec.disadvantaged.cohort
+    return " + ".join(rules.cohorts[c].label.get(lang) for c in names if c in rules.cohorts)
+
+
+def gap_text(ind: IndicatorResult, i: int, rules: RuleSet, lang: str) -> str:
+    """ "cần thêm 3 trẻ 11 tuổi hoàn thành chương trình tiểu học" """
+    if ind.check[i] != Check.FAIL:
+        return ""
+    return ind.spec.gap.get(lang).format(n=int(ind.shortfall[i]),
+                                         cohort=cohort_label(ind, i, rules, lang))
+
+
+def share_gap_text(level: LevelResult, i: int, tier: str, child_tier: str, lang: str,
+                   standard_short: str) -> str:
+    share = level.share
+    if share is None or share.required is None or level.status[i] == Status.MET:
+        return ""
+    n = int(share.shortfall[i])
+    return t("gap_units", lang, n=n, units=tier_name(child_tier, lang),
+             standard=standard_short, level=level.spec.level)
+
+
+@dataclass
+class Miss:
+    """Why a unit does not reach a level: failing tests, unmet prerequisites, unknowns."""
+
+    level: int
+    failing: list[IndicatorResult]
+    missing: list[IndicatorResult]
+    requirements: list[tuple[str, int, int]]  # (standard, level, Status)
+
+
+def next_level(result: StandardResult, i: int) -> LevelResult | None:
+    """The lowest level the unit does not meet: where its gap is."""
+    for level in result.levels:
+        if level.status[i] != Status.MET:
+            return level
+    return None
+
+
+def why_not(level: LevelResult, i: int) -> Miss:
+    failing = [ind for ind in level.indicators if ind.check[i] == Check.FAIL]
+    missing = [ind for ind in level.indicators if ind.check[i] == Check.MISSING]
+    reqs = [(r.standard, r.level, int(r.status[i])) for r in level.requirements
+            if r.status[i] != Status.MET]
+    return Miss(level.spec.level, failing, missing, reqs)
+
+
+def rate_text(ind: IndicatorResult, i: int) -> str:
+    den = int(ind.denominator[i])
+    if den <= 0:
+        return "—"
+    return f"{ind.numerator[i] * 100 / den:.2f}%"
+
+
+def fmt_threshold(value: float) -> str:
+    return f"{value:g}%"
+
+
+def levels_met_counts(result: StandardResult) -> list[np.ndarray]:
+    return [lv.status == Status.MET for lv in result.levels]

@@ -1,0 +1,49 @@
+"""The result of one ``pcgd check`` run: what reporters render, nothing more."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from pcgd_cli.engine.results import Evaluation
+from pcgd_cli.findings import Finding
+from pcgd_cli.rules.model import RuleSet
+from pcgd_cli.validation.table import InputSummary
+
+
+@dataclass
+class TargetResult:
+    id: str
+    description: str
+    value: float | None
+    target: float
+    met: bool | None
+    unit: str = "%"
+    gap: str = ""
+    year: int | None = None
+    details: dict = field(default_factory=dict)
+
+
+@dataclass
+class Report:
+    evaluation: Evaluation
+    findings: list[Finding]
+    inputs: list[InputSummary]
+    rule_sets: list[RuleSet]
+    target_sets: list = field(default_factory=list)
+    targets: list[TargetResult] = field(default_factory=list)
+    started: datetime | None = None
+    seconds: float = 0.0
+    lang: str = "vi"
+
+    @property
+    def errors(self) -> list[Finding]:
+        return [f for f in self.findings if f.severity == "error"]
+
+    @property
+    def provisional(self) -> bool:
+        return self.evaluation.two_tier or any(rs.provisional for rs in self.rule_sets)
+
+    @property
+    def targets_met(self) -> bool:
+        return all(t.met for t in self.targets)

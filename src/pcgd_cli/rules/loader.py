@@ -1,0 +1,191 @@
+"""Find, read and check rule files; every mistake is reported with file:line.
+
+Rule files are parsed with ``yaml.safe_load`` only: nothing a rule file says is
+ever executed.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+import yaml
+from pydantic import ValidationError
+
+from pcgd_cli.errors import PcgdError
+from pcgd_cli.i18n import t
+from pcgd_cli.rules.model import ColumnSpec, RuleSet
+
+UNITS_FILE = "units.yaml"
+
+
+def rules_dir() -> Path:
+    """The installed copy inside the package, else the repository's ``rules/``."""
+    packaged = resources.files("pcgd_cli") / "rules_data"
+    if packaged.is_dir():
+        return Path(str(packaged))
+    return Path(__file__).resolve().parents[3] / "rules"
+
+
+def builtin_rule_ids(kind: str = "standards") -> dict[str, Path]:
+    """Rule sets shipped with pcgd: ``standards`` (rules/*.yaml) or ``targets``."""
+    folder = rules_dir() / "targets" if kind == "targets" else rules_dir()
+    return {
+        path.stem: path
+        for path in sorted(folder.glob("*.yaml"))
+        if path.name != UNITS_FILE
+    }
+
+
+def _yaml_node_line(root: yaml.Node | None, loc: tuple[object, ...]) -> int | None:
+    """Follow a pydantic error location through the YAML node tree to a line."""
+    node = root
+    line = node.start_mark.line + 1 if node is not None else None
+    for part in loc:
+        if isinstance(node, yaml.MappingNode):
+            match = next((v for k, v in node.value if k.value == str(part)), None)
+            if match is None:
+                # an unknown key: point at the key itself
+                key = next((k for k, _ in node.value if k.value == str(part)), None)
+                return key.start_mark.line + 1 if key is not None else line
+            node = match
+        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int):
+            if part >= len(node.value):
+                return line
+            node = node.value[part]
+        else:
+            return line
+        line = node.start_mark.line + 1
+    return line
+
+
+def read_yaml(path: Path, lang: str) -> tuple[object, yaml.Node | None]:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise PcgdError(t("rules_not_found", lang, path=path),
+                        t("rules_not_found_hint", lang)) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise PcgdError(t("rules_unreadable", lang, path=path, error=exc)) from None
+    try:
+        return yaml.safe_load(text), yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 1 if mark is not None else "?"
+        problem = getattr(exc, "problem", None) or str(exc)
+        raise PcgdError(t("rules_yaml", lang, path=path, line=line, error=problem)) from None
+
+
+def validation_messages(path: Path, exc: ValidationError, root: yaml.Node | None) -> list[str]:
+    messages = []
+    for err in exc.errors():
+        loc = tuple(err["loc"])
+        where = ".".join(str(p) for p in loc) or "(top)"
+        line = _yaml_node_line(root, loc)
+        messages.append(f"{path}:{line}: {where}: {err['msg']}")
+    return messages
+
+
+def reference_problems(rules: RuleSet, columns: dict[str, ColumnSpec]) -> list[tuple[tuple, str]]:
+    """Names a rule set uses but does not declare (columns, cohorts, standards)."""
+    problems: list[tuple[tuple, str]] = []
+    for name, cohort in rules.cohorts.items():
+        for field in ("total", "excluded"):
+            col = getattr(cohort, field)
+            if col is not None and columns.get(col, None) is None:
+                problems.append((("cohorts", name, field), f"unknown column '{col}'"))
+            elif col is not None and columns[col].kind != "count":
+                problems.append((("cohorts", name, field), f"column '{col}' is not a count"))
+
+    def check_indicator(loc: tuple, ind) -> None:
+        for i, col in enumerate(ind.numerator):
+            if col not in columns:
+                problems.append(((*loc, "numerator", i), f"unknown column '{col}'"))
+        for i, cohort in enumerate(ind.cohort):
+            if cohort not in rules.cohorts:
+                problems.append(((*loc, "cohort", i), f"unknown cohort '{cohort}'"))
+        if ind.disadvantaged is not None:
+            for i, col in enumerate(ind.disadvantaged.numerator or []):
+                if col not in columns:
+                    problems.append(((*loc, "disadvantaged", "numerator", i),
+                                     f"unknown column '{col}'"))
+            for i, cohort in enumerate(ind.disadvantaged.cohort or []):
+                if cohort not in rules.cohorts:
+                    problems.append(((*loc, "disadvantaged", "cohort", i),
+                                     f"unknown cohort '{cohort}'"))
+        if ind.column is not None and ind.column not in columns:
+            problems.append(((*loc, "column"), f"unknown column '{ind.column}'"))
+
+    for i, ind in enumerate(rules.every_standard):
+        check_indicator(("every_standard", i), ind)
+    for sid, std in rules.standards.items():
+        for i, ind in enumerate(std.every_level):
+            check_indicator(("standards", sid, "every_level", i), ind)
+        for li, level in enumerate(std.levels):
+            loc = ("standards", sid, "levels", li)
+            for i, ind in enumerate(level.indicators):
+                check_indicator((*loc, "indicators", i), ind)
+            for ri, req in enumerate(level.requires):
+                target = rules.standards.get(req.standard or sid)
+                if target is None:
+                    problems.append(((*loc, "requires", ri, "standard"),
+                                     f"unknown standard '{req.standard}'"))
+                elif not any(lv.level == req.level for lv in target.levels):
+                    problems.append(((*loc, "requires", ri, "level"),
+                                     f"standard '{req.standard or sid}' has no level {req.level}"))
+                elif req.standard in (None, sid) and req.level >= level.level:
+                    problems.append(((*loc, "requires", ri, "level"),
+                                     "a level can only require a lower level of its standard"))
+    return problems
+
+
+@cache
+def _units_columns() -> dict[str, ColumnSpec]:
+    data, _ = read_yaml(rules_dir() / UNITS_FILE, "en")
+    return {k: ColumnSpec.model_validate(v) for k, v in data["columns"].items()}
+
+
+def unit_columns() -> dict[str, ColumnSpec]:
+    """Columns every rule set shares: year, codes, names, ĐBKK (rules/units.yaml)."""
+    return dict(_units_columns())
+
+
+def check_rule_file(path: Path, lang: str = "vi") -> tuple[RuleSet | None, list[str]]:
+    """Parse and check one rule file; all problems, each as ``file:line: where: what``."""
+    data, root = read_yaml(path, lang)
+    if not isinstance(data, dict):
+        return None, [f"{path}:1: {t('rules_not_mapping', lang)}"]
+    try:
+        rules = RuleSet.model_validate(data)
+    except ValidationError as exc:
+        return None, validation_messages(path, exc, root)
+    columns = {**unit_columns(), **rules.columns}
+    messages = [
+        f"{path}:{_yaml_node_line(root, loc)}: {'.'.join(map(str, loc))}: {msg}"
+        for loc, msg in reference_problems(rules, columns)
+    ]
+    return (None if messages else rules), messages
+
+
+def load_rule_set(path: Path, lang: str = "vi") -> RuleSet:
+    rules, messages = check_rule_file(path, lang)
+    if rules is None:
+        shown = "; ".join(messages[:5])
+        more = len(messages) - 5
+        suffix = t("and_more", lang, n=more) if more > 0 else ""
+        raise PcgdError(t("rules_invalid", lang, path=path, problems=shown + suffix),
+                        t("rules_invalid_hint", lang, path=path))
+    return rules
+
+
+def resolve_rule_set(id_or_path: str, lang: str = "vi", kind: str = "standards") -> Path:
+    """A built-in id (``nd20-2014``) or a path to the user's own file."""
+    builtin = builtin_rule_ids(kind)
+    if id_or_path in builtin:
+        return builtin[id_or_path]
+    path = Path(id_or_path)
+    if path.suffix.lower() in (".yaml", ".yml") or path.exists():
+        return path
+    raise PcgdError(t("rules_unknown_id", lang, id=id_or_path, known=", ".join(builtin)),
+                    t("rules_unknown_id_hint", lang))

@@ -1,0 +1,177 @@
+"""Pydantic models of a rule file. Unknown keys are mistakes, not extensions.
+
+A rule file declares the input columns (with their Vietnamese labels), the
+cohorts (total minus excluded), and for each standard its levels, each level
+its indicators, prerequisites and the share of units a parent unit needs.
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+Tier = Literal["district", "province", "nation"]
+ColumnKind = Literal["year", "code", "name", "flag", "count", "yesno"]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Text(Strict):
+    """A text in Vietnamese and English; English falls back to Vietnamese."""
+
+    vi: str
+    en: str = ""
+
+    def get(self, lang: str) -> str:
+        return self.en if lang == "en" and self.en else self.vi
+
+
+Percent = float
+
+
+def _check_percent(value: float) -> float:
+    if not 0 <= value <= 100:
+        raise ValueError("a percentage must be between 0 and 100")
+    return value
+
+
+def as_fraction(value: Percent) -> Fraction:
+    """Thresholds are compared exactly: 89.5 is 179/2, never a binary float."""
+    return Fraction(str(value))
+
+
+class ColumnSpec(Strict):
+    kind: ColumnKind
+    label: Text
+    aliases: list[str] = Field(default_factory=list)
+    description: Text | None = None
+    width: int | None = Field(default=None, ge=1, le=12)  # codes: zero-padded to this width
+
+
+class CohortSpec(Strict):
+    """Who must be covered: ``total`` minus ``excluded`` (disabled, unable to learn)."""
+
+    total: str
+    excluded: str | None = None
+    label: Text
+
+
+class Override(Strict):
+    """What changes for a commune with especially difficult conditions (xã ĐBKK)."""
+
+    threshold: Percent | None = None
+    numerator: list[str] | None = None
+    cohort: list[str] | None = None
+
+    _pct = field_validator("threshold")(lambda v: v if v is None else _check_percent(v))
+
+    @field_validator("cohort", "numerator", mode="before")
+    @classmethod
+    def _listify(cls, value: object) -> object:
+        return [value] if isinstance(value, str) else value
+
+
+class IndicatorSpec(Strict):
+    """One test of a level.
+
+    ``rate``: sum(numerator) / sum(cohort denominators) ≥ threshold, exactly.
+    ``yesno``: a yes/no column that must say yes.
+    ``optional``: when its columns are absent from the data it is "not checked"
+    and does not block the level.
+    """
+
+    id: str
+    kind: Literal["rate", "yesno"] = "rate"
+    label: Text
+    numerator: list[str] = Field(default_factory=list)
+    cohort: list[str] = Field(default_factory=list)
+    column: str | None = None
+    threshold: Percent = 100
+    disadvantaged: Override | None = None
+    optional: bool = False
+    gap: Text
+    source: Text | None = None
+
+    _pct = field_validator("threshold")(_check_percent)
+
+    @field_validator("cohort", "numerator", mode="before")
+    @classmethod
+    def _listify(cls, value: object) -> object:
+        return [value] if isinstance(value, str) else value
+
+    @model_validator(mode="after")
+    def _shape(self) -> IndicatorSpec:
+        if self.kind == "rate" and (not self.numerator or not self.cohort):
+            raise ValueError("a rate indicator needs 'numerator' and 'cohort'")
+        if self.kind == "yesno" and not self.column:
+            raise ValueError("a yesno indicator needs 'column'")
+        return self
+
+
+class Requirement(Strict):
+    """A level that must be met first; ``standard`` defaults to the same standard."""
+
+    standard: str | None = None
+    level: int
+
+
+class LevelSpec(Strict):
+    level: int = Field(ge=1, le=9)
+    article: Text
+    requires: list[Requirement] = Field(default_factory=list)
+    indicators: list[IndicatorSpec]
+    shares: dict[Tier, Percent] = Field(default_factory=dict)
+
+    @field_validator("shares")
+    @classmethod
+    def _shares(cls, value: dict[str, float]) -> dict[str, float]:
+        for share in value.values():
+            _check_percent(share)
+        return value
+
+
+class StandardSpec(Strict):
+    title: Text
+    short: Text
+    every_level: list[IndicatorSpec] = Field(default_factory=list)
+    levels: list[LevelSpec]
+
+    @field_validator("levels")
+    @classmethod
+    def _levels(cls, value: list[LevelSpec]) -> list[LevelSpec]:
+        numbers = [lv.level for lv in value]
+        if numbers != list(range(1, len(numbers) + 1)):
+            raise ValueError("levels must be numbered 1, 2, 3 … in order")
+        return value
+
+    def indicators(self, level: LevelSpec) -> list[IndicatorSpec]:
+        return [*level.indicators, *self.every_level]
+
+
+class TwoTier(Strict):
+    """How a province with no districts is judged (2025 reform; a product decision)."""
+
+    share_from: Tier = "district"
+    note: Text
+
+
+class RuleSet(Strict):
+    id: str
+    version: str
+    title: Text
+    source: Text
+    provisional: bool = False
+    warning: Text | None = None
+    two_tier: TwoTier | None = None
+    columns: dict[str, ColumnSpec] = Field(default_factory=dict)
+    cohorts: dict[str, CohortSpec] = Field(default_factory=dict)
+    every_standard: list[IndicatorSpec] = Field(default_factory=list)
+    standards: dict[str, StandardSpec]
+
+    def level_indicators(self, standard: StandardSpec, level: LevelSpec) -> list[IndicatorSpec]:
+        """The level's own tests, then those of every level, then those of every standard."""
+        return [*standard.indicators(level), *self.every_standard]

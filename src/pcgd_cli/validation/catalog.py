@@ -1,0 +1,43 @@
+"""Which header texts name which column key, derived from the rule files."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from pcgd_cli.rules.model import ColumnSpec
+
+_NOT_WORD = re.compile(r"[\W_]+", re.UNICODE)
+
+
+def normalise_header(text: object) -> str:
+    """Case, spacing, punctuation and Unicode form do not distinguish headers.
+
+    "Trẻ 6 tuổi – Tổng số", "TRẺ 6 TUỔI: tổng số" (in NFD) and
+    "tre6tuoi..." with the accents kept all compare equal to the label.
+    """
+    s = unicodedata.normalize("NFC", str(text)).casefold()
+    s = s.replace("đ", "d")
+    return _NOT_WORD.sub("", s)
+
+
+@dataclass
+class ColumnCatalog:
+    columns: dict[str, ColumnSpec]
+    by_name: dict[str, str] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for key, spec in self.columns.items():
+            for name in (key, spec.label.vi, spec.label.en, *spec.aliases):
+                if name:
+                    self.by_name.setdefault(normalise_header(name), key)
+
+    def match(self, header: object) -> str | None:
+        return self.by_name.get(normalise_header(header))
+
+    def kind(self, key: str) -> str:
+        return self.columns[key].kind
+
+    def keys_of_kind(self, *kinds: str) -> list[str]:
+        return [k for k, spec in self.columns.items() if spec.kind in kinds]

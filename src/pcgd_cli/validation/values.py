@@ -1,0 +1,152 @@
+"""Turn raw cells into typed values the way Vietnamese offices type them.
+
+Each parser takes a column of raw cells and returns the parsed values and the
+positions (with the raw value and a finding code) of the cells it rejected.
+Rejected cells become missing, never zero.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+
+import numpy as np
+
+Problem = tuple[int, str, object]  # (position in column, finding code, raw value)
+
+_SPACES = re.compile(r"[\s\u00a0\u202f]+")
+_THOUSANDS_DOT = re.compile(r"^-?\d{1,3}(\.\d{3})+$")
+_THOUSANDS_COMMA = re.compile(r"^-?\d{1,3}(,\d{3})+$")
+_DECIMAL_COMMA = re.compile(r"^-?\d+,\d+$")
+
+YES = {"1", "x", "có", "co", "yes", "y", "true", "đúng", "dung", "c", "v", "✓", "1.0"}
+NO = {"0", "không", "khong", "no", "n", "false", "sai", "k", "0.0", "-"}
+
+
+def _clean_text(value: str) -> str:
+    return _SPACES.sub("", unicodedata.normalize("NFC", value)).strip()
+
+
+def parse_number_text(text: str) -> float | None:
+    """ "1.234" and "1 234" are 1234; "12,5" is 12.5; "12.0" is 12. None if not a number."""
+    s = _clean_text(text)
+    if s.endswith("%"):
+        s = s[:-1]
+    if _THOUSANDS_DOT.match(s):
+        s = s.replace(".", "")
+    elif _THOUSANDS_COMMA.match(s):
+        s = s.replace(",", "")
+    elif _DECIMAL_COMMA.match(s):
+        s = s.replace(",", ".")
+    try:
+        number = float(s)
+    except ValueError:
+        return None
+    return number if math.isfinite(number) else None
+
+
+def _number_or_problem(cell: object) -> tuple[float | None, str | None]:
+    if isinstance(cell, bool):
+        return None, "not_a_number"
+    if isinstance(cell, int | float):
+        return float(cell), None
+    if isinstance(cell, str):
+        if not cell.strip():
+            return None, None
+        parsed = parse_number_text(cell)
+        return (parsed, None) if parsed is not None else (None, "not_a_number")
+    return None, "not_a_number"  # dates, times and the like are not counts
+
+
+def parse_counts(cells: list[object]) -> tuple[np.ndarray, list[Problem]]:
+    """Whole numbers ≥ 0; floats like 12.0 are fine, 12.5 and -1 are errors."""
+    # Fast path: workbook numbers arrive as floats; only other cells go one by one.
+    out = np.array([c if c.__class__ is float else np.nan for c in cells], dtype=float)
+    problems: list[Problem] = []
+    for i, cell in enumerate(cells):
+        if cell.__class__ is float or cell is None or cell == "":
+            continue
+        number, code = _number_or_problem(cell)
+        if code is not None:
+            problems.append((i, code, cell))
+        elif number is not None:
+            out[i] = number
+    bad_float = ~np.isfinite(out) & ~np.isnan(out)
+    negative = out < 0
+    fractional = np.isfinite(out) & (out != np.floor(out))
+    for mask, code in ((bad_float, "not_a_number"), (negative, "negative_count"),
+                       (fractional & ~negative, "fractional_count")):
+        for i in np.flatnonzero(mask):
+            problems.append((int(i), code, cells[i]))
+    out[bad_float | negative | fractional] = np.nan
+    problems.sort(key=lambda p: p[0])
+    return out, problems
+
+
+def _flag_text(cell: object) -> str:
+    if isinstance(cell, bool):
+        return "1" if cell else "0"
+    if isinstance(cell, float) and cell.is_integer():
+        return str(int(cell))
+    return _clean_text(str(cell)).casefold()
+
+
+def parse_flags(cells: list[object], blank_is_no: bool) -> tuple[np.ndarray, list[Problem]]:
+    """Yes/no cells as 1.0/0.0; blank is 0 for ĐBKK ("x"/blank), missing otherwise."""
+    out = np.full(len(cells), 0.0 if blank_is_no else np.nan)
+    problems: list[Problem] = []
+    for i, cell in enumerate(cells):
+        text = _flag_text(cell) if cell is not None else ""
+        if not text:
+            continue
+        if text in YES:
+            out[i] = 1.0
+        elif text in NO:
+            out[i] = 0.0
+        else:
+            problems.append((i, "bad_flag", cell))
+    return out, problems
+
+
+def parse_code(cell: object, width: int | None) -> str:
+    """3394, 3394.0 and "03394" are all commune "03394"."""
+    if cell is None:
+        return ""
+    if isinstance(cell, float) and cell.is_integer():
+        text = str(int(cell))
+    else:
+        text = _clean_text(str(cell))
+        if text.endswith(".0") and text[:-2].isdigit():
+            text = text[:-2]
+    if width and text.isdigit() and len(text) < width:
+        text = text.zfill(width)
+    return text
+
+
+def parse_name(cell: object) -> str:
+    if cell is None:
+        return ""
+    return " ".join(unicodedata.normalize("NFC", str(cell)).split())
+
+
+_YEAR = re.compile(r"^(\d{4})(\s*[-–/]\s*\d{2,4})?$")
+
+
+def parse_years(cells: list[object]) -> tuple[np.ndarray, list[Problem]]:
+    """2024, "2024" or a school year "2024-2025" (statistics as of 30/9/2024)."""
+    out = np.full(len(cells), np.nan)
+    problems: list[Problem] = []
+    for i, cell in enumerate(cells):
+        if cell is None or cell == "":
+            continue
+        if isinstance(cell, int | float) and not isinstance(cell, bool):
+            year = float(cell)
+        else:
+            match = _YEAR.match(_clean_text(str(cell)).replace("Năm", "").strip())
+            year = float(match.group(1)) if match else math.nan
+        if math.isfinite(year) and year.is_integer() and 1900 <= year <= 2200:
+            out[i] = year
+        else:
+            problems.append((i, "bad_year", cell))
+    return out, problems
