@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 SAMPLE := sample_data/lai_chau_2024.xlsx
 
-.PHONY: demo test lint bench sample clean
+.PHONY: demo test lint bench sample clean install-check
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -24,6 +24,13 @@ test: $(VENV)/.installed
 bench: $(VENV)/.installed
 	$(BIN)/python benchmarks/run.py
 	$(BIN)/pytest -q -m slow
+
+# A non-editable install in a throw-away venv must find its rule files too.
+install-check:
+	rm -rf build/install-check && $(PYTHON) -m venv build/install-check
+	build/install-check/bin/pip install -q .
+	cd /tmp && $(CURDIR)/build/install-check/bin/pcgd rules list
+	cd /tmp && $(CURDIR)/build/install-check/bin/pcgd check $(CURDIR)/$(SAMPLE) --quiet --exit-zero
 
 sample: $(VENV)/.installed
 	$(BIN)/python scripts/make_sample_data.py
