@@ -164,8 +164,12 @@ MESSAGES: dict[str, dict[str, str]] = {
 }
 
 
-def t(key: str, lang: str = "vi", **values: object) -> str:
-    """The message ``key`` in ``lang`` with ``values`` filled in."""
+def t(key: str, lang: str = "vi", /, **values: object) -> str:
+    """The message ``key`` in ``lang`` with ``values`` filled in.
+
+    ``key`` and ``lang`` are positional-only so a message may have a ``{lang}``
+    placeholder of its own (``bad_lang``).
+    """
     entry = MESSAGES[key]
     text = entry.get(lang) or entry["vi"]
     return text.format(**values) if values else text
