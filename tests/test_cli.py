@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -245,3 +246,29 @@ def test_rules_list_shows_the_decree() -> None:
 
 def test_rules_validate_accepts_the_shipped_file() -> None:
     assert run("rules", "validate", RULES).exit_code == 0
+
+
+def test_summary_table_is_compact(data: Path) -> None:
+    """Share cells are bare "1/2"; the units counted are named in the header."""
+    result = run("check", data)
+    lines = result.stdout.splitlines()
+    assert max(len(line) for line in lines) <= 80
+    assert re.search(r"^Huyện Một\s+2\s+1/2\s+chưa đạt\s+1 xã → mức 1\s*$", result.stdout,
+                     re.MULTILINE), result.stdout
+    assert re.search(r"^tỉnh\s.*\s1/2\s+chưa đạt\s+1 huyện → mức 1\s*$", result.stdout,
+                     re.MULTILINE), result.stdout
+    assert "xã/huyện" in result.stdout
+
+
+def test_two_tier_summary_counts_communes(tmp_path: Path) -> None:
+    rows = [r[2:] for r in ROWS]
+    path = tmp_path / "hai_cap.csv"
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(HEADER[2:])
+        writer.writerows(rows)
+    result = run("check", path, "--lang", "en")
+    assert result.exit_code == 0, result.stderr
+    assert "PROVISIONAL" in result.stdout
+    assert re.search(r"\s2/3\s+not met\s+1 commune → level 1\s*$", result.stdout,
+                     re.MULTILINE), result.stdout
