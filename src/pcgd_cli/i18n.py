@@ -156,6 +156,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "{files} tệp, {communes} xã, {errors} lỗi, {warnings} cảnh báo",
         "en": "{files} file(s), {communes} communes, {errors} errors, {warnings} warnings",
     },
+    # terminal summary table (compact: the standard is the table's title)
+    "ui_level_short": {"vi": "Mức {n}", "en": "Level {n}"},
+    "ui_gap_units": {"vi": "{n} {units} → mức {level}", "en": "{n} {units} → level {level}"},
     # explanations
     "gap_units": {
         "vi": "cần thêm {n} {units} đạt {standard} mức độ {level}",
@@ -164,8 +167,12 @@ MESSAGES: dict[str, dict[str, str]] = {
 }
 
 
-def t(key: str, lang: str = "vi", **values: object) -> str:
-    """The message ``key`` in ``lang`` with ``values`` filled in."""
+def t(key: str, lang: str = "vi", /, **values: object) -> str:
+    """The message ``key`` in ``lang`` with ``values`` filled in.
+
+    ``key`` and ``lang`` are positional-only so a message may have a ``{lang}``
+    placeholder of its own (``bad_lang``).
+    """
     entry = MESSAGES[key]
     text = entry.get(lang) or entry["vi"]
     return text.format(**values) if values else text

@@ -44,7 +44,8 @@ def column_catalog(rule_sets: list[RuleSet]) -> ColumnCatalog:
     columns = unit_columns()
     for rs in rule_sets:
         columns.update(rs.columns)
-    return ColumnCatalog(columns)
+    excluded = {c.excluded for rs in rule_sets for c in rs.cohorts.values() if c.excluded}
+    return ColumnCatalog(columns, zero_when_blank=excluded)
 
 
 def check_files(paths: list[Path], rule_sets: list[RuleSet], lang: str = "vi",

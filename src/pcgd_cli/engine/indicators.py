@@ -37,10 +37,11 @@ class Columns:
 
     def get(self, key: str, default_zero: bool = False) -> tuple[np.ndarray, np.ndarray]:
         if key in self.values:
-            if default_zero:  # an empty "excluded" cell means nobody excluded
-                return self.values[key], np.zeros(self.n, dtype=bool)
+            # validation already read an empty "excluded" cell as 0; NaN here is
+            # an invalid cell or a commune absent from the sheet: missing
             return self.values[key], self.missing[key]
         zeros = np.zeros(self.n, dtype=np.int64)
+        # an absent "excluded" column means nobody excluded
         return zeros, np.full(self.n, not default_zero)
 
 
@@ -59,8 +60,9 @@ def _side(columns: Columns, rules: RuleSet, numerator: list[str], cohorts: list[
         total += values
         missing |= miss
         if cohort.excluded:
-            values, _ = columns.get(cohort.excluded, default_zero=True)
+            values, miss = columns.get(cohort.excluded, default_zero=True)
             excluded += values
+            missing |= miss
     return num, total - excluded, excluded, missing
 
 

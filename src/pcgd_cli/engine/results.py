@@ -107,6 +107,7 @@ class TierResult:
     units: pd.DataFrame  # code, name, parent_code, year, disadvantaged, communes
     standards: dict[str, StandardResult]
     provisional: bool = False  # two-tier province judged on communes
+    child_tier: str = ""  # the tier its units are made of ("commune" for a two-tier province)
 
     def __len__(self) -> int:
         return len(self.units)

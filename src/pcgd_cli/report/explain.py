@@ -15,6 +15,8 @@ TIER_NAMES = {
     "en": {"commune": "commune", "district": "district", "province": "province",
            "nation": "nation"},
 }
+# The usual three-tier hierarchy; a two-tier province is made of communes, so
+# reporters use TierResult.child_tier, which the roll-up sets from the data.
 CHILD_TIER = {"district": "commune", "province": "district", "nation": "province"}
 
 

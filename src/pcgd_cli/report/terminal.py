@@ -4,18 +4,17 @@ from __future__ import annotations
 
 from collections import Counter
 
+from rich import box
 from rich.console import Console
 from rich.table import Table
 
 from pcgd_cli.engine.results import Status, TierResult
 from pcgd_cli.i18n import t
 from pcgd_cli.report.explain import (
-    CHILD_TIER,
     fmt_threshold,
     gap_text,
     next_level,
     rate_text,
-    share_gap_text,
     tier_name,
     why_not,
 )
@@ -45,27 +44,39 @@ def _year_text(value: object) -> str:
 
 
 def _standard_table(report: Report, sid: str, upper: list[TierResult]) -> Table:
+    """One row per district and province; compact enough for an 80-column terminal.
+
+    Share cells are bare "12/14": the units counted (xã for a district, huyện
+    for a province, xã for a two-tier province) are named in the header.
+    """
     lang = report.lang
     first = upper[0].standards[sid]
     rules = next(rs for rs in report.rule_sets if rs.id == first.rule_set)
-    title = f"{first.spec.title.get(lang)} — {rules.title.get(lang)}"
-    table = Table(title=title, title_justify="left", header_style="bold")
+    title = f"{first.spec.title.get(lang)} ({rules.id})"
+    table = Table(title=title, title_justify="left", header_style="bold",
+                  box=box.SIMPLE_HEAD, padding=(0, 0), pad_edge=False,
+                  show_edge=False)
     multi_year = report.evaluation.tiers[0].units["year"].nunique() > 1
+    counted = "/".join(dict.fromkeys(tier_name(tr.child_tier, lang) for tr in upper))
+    any_unknown = any(lv.share is not None and lv.share.unknown.any()
+                      for tr in upper for lv in tr.standards[sid].levels)
     table.add_column(t("ui_unit", lang))
     if multi_year:
         table.add_column(t("ui_year", lang))
     table.add_column(t("ui_communes", lang), justify="right")
     single = len(first.levels) == 1
     for lv in first.levels:
-        header = t("ui_met", lang) if single else t("ui_level_n", lang, n=lv.spec.level)
-        table.add_column(header, justify="right")
-    table.add_column(t("ui_unknown", lang), justify="right")
+        header = t("ui_met", lang) if single else t("ui_level_short", lang, n=lv.spec.level)
+        table.add_column(f"{header}\n{counted}", justify="right")
+    if any_unknown:
+        table.add_column(f"{t('ui_unknown', lang)}\n{counted}", justify="right")
     table.add_column(t("ui_level", lang))
     table.add_column(t("ui_gap", lang))
     for tier in upper:
         result = tier.standards[sid]
         units = tier.units
-        child = tier_name(CHILD_TIER[tier.tier], lang)
+        if tier.tier != "district":
+            table.add_section()
         for i in range(len(units)):
             status, level = int(result.status[i]), int(result.level[i])
             name = units["name"].iat[i] or units["code"].iat[i] or tier_name(tier.tier, lang)
@@ -77,15 +88,20 @@ def _standard_table(report: Report, sid: str, upper: list[TierResult]) -> Table:
             row.append(str(units["communes"].iat[i]))
             for lv in result.levels:
                 share = lv.share
-                row.append(f"{share.met[i]}/{share.children[i]} {child}" if share else "")
-            unknown = max((int(lv.share.unknown[i]) for lv in result.levels if lv.share),
-                          default=0)
-            row.append(str(unknown) if unknown else "")
+                row.append(f"{share.met[i]}/{share.children[i]}" if share else "")
+            if any_unknown:
+                unknown = max((int(lv.share.unknown[i]) for lv in result.levels if lv.share),
+                              default=0)
+                row.append(str(unknown) if unknown else "")
             style = STYLE.get(Status(status), "")
             row.append(f"[{style}]{status_text(status, level, len(result.levels), lang)}[/]")
             gap_level = next_level(result, i) if result.evaluated else None
-            row.append(share_gap_text(gap_level, i, tier.tier, CHILD_TIER[tier.tier], lang,
-                                      result.spec.short.get(lang)) if gap_level else "")
+            gap = ""
+            if gap_level is not None and gap_level.share is not None and \
+                    gap_level.share.required is not None:
+                gap = t("ui_gap_units", lang, n=int(gap_level.share.shortfall[i]),
+                        units=tier_name(tier.child_tier, lang), level=gap_level.spec.level)
+            row.append(gap)
             table.add_row(*row)
     return table
 

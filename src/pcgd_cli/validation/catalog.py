@@ -26,6 +26,9 @@ def normalise_header(text: object) -> str:
 class ColumnCatalog:
     columns: dict[str, ColumnSpec]
     by_name: dict[str, str] = field(default_factory=dict)
+    # counts whose empty cell means 0 (the "excluded" of a cohort); an invalid
+    # cell in them is still missing, never 0
+    zero_when_blank: set[str] = field(default_factory=set)
 
     def __post_init__(self) -> None:
         for key, spec in self.columns.items():

@@ -93,6 +93,10 @@ def _sheet_part(sheet: RawSheet, header: HeaderMatch, catalog: ColumnCatalog,
         kind = catalog.kind(key)
         if kind == "count":
             values, problems = parse_counts(cells)
+            if key in catalog.zero_when_blank:
+                invalid = np.zeros(n, dtype=bool)
+                invalid[[pos for pos, _, _ in problems]] = True
+                values[np.isnan(values) & ~invalid] = 0.0
         elif kind in ("flag", "yesno"):
             values, problems = parse_flags(cells, blank_is_no=kind == "flag")
         elif kind == "year":

@@ -1,0 +1,123 @@
+"""Evaluate rows of counts through the public library, without touching the disk.
+
+Test modules describe communes as dicts of column key → cell value (a number,
+text, or "" for an empty cell). ``evaluate_rows`` lays them out as one sheet
+with a header row, then runs the same validation and engine ``pcgd check``
+runs: header matching, value parsing, the commune table, evaluation and the
+roll-up. A key absent from every row is a column absent from the file.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+from pcgd_cli.engine import Evaluation, evaluate_units
+from pcgd_cli.findings import Finding
+from pcgd_cli.pipeline import column_catalog, load_rule_sets
+from pcgd_cli.reading import RawSheet
+from pcgd_cli.report.json_report import tier_dicts
+from pcgd_cli.rules import RuleSet
+from pcgd_cli.validation import InputSummary, build_unit_table
+
+FAKE_FILE = Path("cases.xlsx")
+
+
+@cache
+def rule_sets(ids: tuple[str, ...] = ("nd20-2014",)) -> list[RuleSet]:
+    return load_rule_sets(list(ids))
+
+
+@dataclass
+class Outcome:
+    evaluation: Evaluation
+    findings: list[Finding]
+    units: list[dict]  # every unit of every tier, as in the JSON report
+
+    def tier(self, name: str) -> list[dict]:
+        return [u for u in self.units if u["unit_type"] == name]
+
+    def one(self, name: str, code: str | None = None, year: int | None = None) -> dict:
+        found = [u for u in self.tier(name)
+                 if (code is None or u["code"] == code) and (year is None or u["year"] == year)]
+        assert len(found) == 1, f"expected one {name} {code or ''}, found {len(found)}"
+        return found[0]
+
+
+def evaluate_rows(rows: list[dict], ids: tuple[str, ...] = ("nd20-2014",)) -> Outcome:
+    """Rows of one sheet → the JSON-shaped results of every unit."""
+    keys: list[str] = []
+    for row in rows:
+        keys.extend(k for k in row if k not in keys)
+    grid: list[list[object]] = [list(keys)]
+    grid += [[row.get(k, "") for k in keys] for row in rows]
+    sets = rule_sets(ids)
+    table = build_unit_table([RawSheet(FAKE_FILE, "Xa", grid)], column_catalog(sets),
+                             {FAKE_FILE: InputSummary(FAKE_FILE)})
+    evaluation, notes = evaluate_units(table.frame, table.columns_present, sets,
+                                       table.has_districts)
+    by_id = {rs.id: rs for rs in sets}
+    units = [u for tier in evaluation.tiers for u in tier_dicts(tier, by_id, "vi")]
+    return Outcome(evaluation, table.findings + notes, units)
+
+
+# ---- tables of law cases -------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Case:
+    """One commune and what the law says about it.
+
+    ``level``: the highest level met (0 none), or "insufficient_data".
+    ``checks``: (level, indicator id, expected status[, expected shortfall]).
+    ``levels``: {level: expected status of that level}.
+    ``finding``: a finding code that must be raised.
+    """
+
+    name: str
+    counts: dict
+    level: int | str
+    dbkk: bool = False
+    checks: tuple = ()
+    levels: dict = field(default_factory=dict)
+    finding: str = ""
+
+
+def commune_row(case: Case, base: dict) -> dict:
+    row = {"commune_code": "00001", "commune": "Xã Thử", "disadvantaged": "x" if case.dbkk else ""}
+    row.update(base)
+    row.update(case.counts)
+    return row
+
+
+def indicator(standard: dict, level: int, ind_id: str) -> dict:
+    found = [i for i in standard["levels"][str(level)]["indicators"] if i["id"] == ind_id]
+    assert found, f"no indicator {ind_id} at level {level}"
+    return found[0]
+
+
+def assert_case(case: Case, standard_id: str, base: dict) -> None:
+    outcome = evaluate_rows([commune_row(case, base)])
+    std = outcome.one("commune")["standards"][standard_id]
+    if case.level == "insufficient_data":
+        assert (std["status"], std["level"]) == ("insufficient_data", None), std
+    else:
+        assert std["level"] == case.level, (std["status"], std["level"])
+        assert std["status"] == ("met" if case.level else "not_met")
+    for lvl, status in case.levels.items():
+        assert std["levels"][str(lvl)]["status"] == status, (lvl, std["levels"][str(lvl)])
+    for check in case.checks:
+        lvl, ind_id, status, *shortfall = check
+        got = indicator(std, lvl, ind_id)
+        assert got["status"] == status, got
+        if shortfall:
+            assert got["shortfall"] == shortfall[0], got
+    if case.finding:
+        assert case.finding in {f.code for f in outcome.findings}
+    else:
+        assert not [f for f in outcome.findings if f.severity != "info"], outcome.findings
+
+
+def case_ids(cases: list[Case]) -> list[str]:
+    return [c.name for c in cases]
