@@ -64,7 +64,7 @@ RATE_MODEL = {
     "literate_l2_26_35": (94.5, 90.0, 2.2, 70, 100),
     "literate_l2_36_60": (90.0, 82.0, 3.0, 55, 100),
     "vocational": (38.0, 36.0, 4.0, 25, 50),
-    "disabled_accessing": (82.0, 75.0, 9.0, 40, 100),
+    "disabled_accessing": (90.0, 86.0, 5.0, 62, 100),
 }
 # Share of communes with a few 11-year-olds out of school (not in primary, not completed):
 # they fail "every other 11-year-old is still in primary" (primary levels 2 and 3).

@@ -107,17 +107,25 @@ def _standard_table(report: Report, sid: str, upper: list[TierResult]) -> Table:
 
 
 def _gaps_table(report: Report, sid: str, communes: TierResult) -> tuple[Table, int]:
+    """Communes below the standard's next level, grouped under their district.
+
+    Each reason is the rate against its threshold and the gap in people; the
+    gap sentence names the indicator, so its label is not repeated.
+    """
     lang = report.lang
     result = communes.standards[sid]
     rules = next(rs for rs in report.rule_sets if rs.id == result.rule_set)
     table = Table(title=t("ui_below", lang, standard=result.spec.short.get(lang)),
-                  title_justify="left", header_style="bold", show_lines=False)
-    for col in ("ui_district", "ui_commune", "ui_level", "ui_next", "ui_reason"):
-        table.add_column(t(col, lang))
+                  title_justify="left", header_style="bold", box=box.SIMPLE_HEAD,
+                  padding=(0, 1, 0, 0), pad_edge=False)
+    table.add_column(t("ui_commune", lang), ratio=2)
+    table.add_column(t("ui_level", lang), no_wrap=True)
+    table.add_column(t("ui_reason", lang), ratio=5)
     units = communes.units
     parents = dict(zip(report.evaluation.tiers[1].units["code"],
                        report.evaluation.tiers[1].units["name"], strict=False))
     listed = hidden = 0
+    current_parent = None
     for i in range(len(units)):
         level = next_level(result, i)
         if level is None:
@@ -125,12 +133,15 @@ def _gaps_table(report: Report, sid: str, communes: TierResult) -> tuple[Table, 
         if listed >= MAX_UNITS_LISTED:
             hidden += 1
             continue
+        parent = units["parent_code"].iat[i]
+        if parent != current_parent and len(report.evaluation.tiers) > 2:
+            table.add_row(f"[bold]{parents.get(parent, parent)}[/]", "", "")
+            current_parent = parent
         miss = why_not(level, i)
         reasons = []
         for ind in miss.failing:
-            reasons.append(f"{ind.spec.label.get(lang)}: {rate_text(ind, i)} < "
-                           f"{fmt_threshold(ind.threshold[i])}"
-                           f"{' (ĐBKK)' if ind.disadvantaged_rule[i] else ''} — "
+            dis = " ĐBKK" if ind.disadvantaged_rule[i] else ""
+            reasons.append(f"{rate_text(ind, i)} < {fmt_threshold(ind.threshold[i])}{dis}: "
                            f"{gap_text(ind, i, rules, lang)}")
         for std, lvl, status in miss.requirements:
             key = "ui_requires" if status == Status.NOT_MET else "ui_requires_unknown"
@@ -140,10 +151,9 @@ def _gaps_table(report: Report, sid: str, communes: TierResult) -> tuple[Table, 
             reasons.append(t("ui_missing", lang, label=ind.spec.label.get(lang)))
         status, current = int(result.status[i]), int(result.level[i])
         dis = " (ĐBKK)" if units["disadvantaged"].iat[i] else ""
-        table.add_row(parents.get(units["parent_code"].iat[i], units["parent_code"].iat[i]),
-                      f"{units['name'].iat[i]}{dis}",
-                      status_text(status, current, len(result.levels), lang),
-                      str(level.spec.level), "\n".join(reasons))
+        now = status_text(status, current, len(result.levels), lang)
+        table.add_row(f"  {units['name'].iat[i]}{dis}", f"{now} → {level.spec.level}",
+                      "\n".join(reasons))
         listed += 1
     return table, hidden
 
