@@ -21,7 +21,6 @@ from xml.etree import ElementTree
 # is the most a sheet may span.
 MAX_CELLS = 10_000_000
 
-_ROW_NUMBER = re.compile(rb'<(?:\w+:)?row\b[^>]*?\br="(\d+)"')
 _HIDDEN_ROW = re.compile(rb'<(?:\w+:)?row\b([^>]*?\bhidden="(?:1|true)"[^>]*)>')
 _R_ATTR = re.compile(rb'\br="([A-Z]*)(\d+)"')
 _WIDE_COLUMN = re.compile(rb'\br="([A-Z]{3})\d+"')
@@ -74,17 +73,30 @@ def sheet_paths(book: zipfile.ZipFile) -> dict[str, str]:
     return out
 
 
+def _last_row(data: bytes) -> int:
+    """Rows are stored in ascending order: the last row tag has the largest number."""
+    start = max(data.rfind(b"<row "), data.rfind(b":row "))
+    if start < 0:
+        return 0
+    end = data.find(b">", start)
+    number = re.search(rb'\br="(\d+)"', data[start:end if end > 0 else len(data)])
+    if number is None:  # rows without numbers: one after another
+        return data.count(b"<row ") + data.count(b":row ")
+    return int(number.group(1))
+
+
 def _extent(data: bytes) -> tuple[int, int]:
-    """(last row, last column), 1-based, of the cells the sheet XML holds."""
-    last_row = 0
-    for match in _ROW_NUMBER.finditer(data):
-        last_row = max(last_row, int(match.group(1)))
+    """(last row, last column), 1-based, of the cells the sheet XML holds.
+
+    The last column comes from the <dimension> element that Excel, LibreOffice,
+    openpyxl and xlsxwriter all write; only without one are the cells looked at."""
+    last_row = _last_row(data)
+    dimension = _DIMENSION.search(data, 0, 4096)
+    if dimension is not None:
+        return last_row, column_number(dimension.group(1))
     wide = {m.group(1) for m in _WIDE_COLUMN.finditer(data)}
     if wide:
         return last_row, max(column_number(w) for w in wide)
-    dimension = _DIMENSION.search(data)
-    if dimension is not None:
-        return last_row, column_number(dimension.group(1))
     letters = {m.group(1) for m in _ANY_COLUMN.finditer(data)}
     return last_row, max((column_number(x) for x in letters), default=0)
 
@@ -100,7 +112,7 @@ def _far_cell(data: bytes, last_row: int, last_col: int) -> tuple[int, int]:
 
 
 def _hidden_rows(data: bytes) -> list[int]:
-    if b'hidden="1"' not in data and b'hidden="true"' not in data:
+    if b'hidden="' not in data:
         return []
     rows = []
     for match in _HIDDEN_ROW.finditer(data):
@@ -113,7 +125,8 @@ def _hidden_rows(data: bytes) -> list[int]:
 def _uncached_formulas(data: bytes, full_calc: bool) -> list[tuple[int, int]]:
     """Formula cells with no cached value (or, in a workbook that asks to be
     recalculated on opening, the placeholder 0 writers store instead)."""
-    if not any(tag in data for tag in (b"<f>", b"<f ", b"<f/>", b":f>", b":f ", b":f/>")):
+    # every formula has "f>" (in "</f>" or "<f/>" ...); one search rules them all out
+    if b"f>" not in data:
         return []
     cells = []
     for match in _CELL.finditer(data):
