@@ -81,6 +81,9 @@ def check(
     output: Annotated[Path | None, typer.Option(
         "--output", "-o", help="Ghi kết quả ra .xlsx, .json hoặc .csv / write to a file")] = None,
     lang: LangOption = "vi",
+    sheet: Annotated[list[str] | None, typer.Option(
+        "--sheet", help="Chỉ đọc trang này (đọc được cả trang ẩn); lặp lại được / read only "
+        "this sheet (hidden ones too); repeatable")] = None,
     exit_zero: Annotated[bool, typer.Option(
         "--exit-zero", help="Trả mã 0 cả khi chỉ tiêu chưa đạt / exit 0 when a target is "
         "not met")] = False,
@@ -90,7 +93,8 @@ def check(
     """Kiểm tra dữ liệu theo các chuẩn / check data against the standards."""
     lang = _check_lang(lang)
     try:
-        code = _run_check(files or [], rules or [], targets or [], fmt, output, lang, quiet)
+        code = _run_check(files or [], rules or [], targets or [], fmt, output, lang, quiet,
+                          sheet or [])
     except PcgdError as error:
         _fail(error)
     if code == ExitCode.TARGET_NOT_MET and exit_zero:
@@ -99,7 +103,8 @@ def check(
 
 
 def _run_check(files: list[str], rule_ids: list[str], target_ids: list[str], fmt: Format,
-               output: Path | None, lang: str, quiet: bool) -> ExitCode:
+               output: Path | None, lang: str, quiet: bool,
+               sheet_names: list[str] | None = None) -> ExitCode:
     from rich.console import Console
 
     from pcgd_cli.output import TEXT_SUFFIXES, check_output_path, write_atomically
@@ -115,7 +120,7 @@ def _run_check(files: list[str], rule_ids: list[str], target_ids: list[str], fmt
     rule_sets = load_rule_sets(rule_ids, lang)
     if target_ids:
         raise PcgdError("--targets: " + ("chưa hỗ trợ" if lang == "vi" else "not supported yet"))
-    report = check_files(paths, rule_sets, lang)
+    report = check_files(paths, rule_sets, lang, sheet_names=sheet_names)
 
     if output is not None:
         writer = write_json if output.suffix.lower() == ".json" else write_csv

@@ -14,8 +14,8 @@ Severity = Literal["error", "warning", "info"]
 # code -> (vi message, en message, vi suggestion, en suggestion)
 CATALOG: dict[str, tuple[str, str, str, str]] = {
     "no_header": (
-        "Không tìm thấy dòng tiêu đề có cột 'Mã xã' trong trang này",
-        "No header row with a commune-code column in this sheet",
+        "Không tìm thấy dòng tiêu đề có cột mã xã trong trang này (đã tìm: {labels})",
+        "No header row with a commune-code column in this sheet (looked for: {labels})",
         "thêm cột 'Mã xã' (commune_code) vào dòng tiêu đề, hoặc dùng: pcgd template",
         "add a 'Mã xã' (commune_code) header, or start from: pcgd template",
     ),
@@ -133,6 +133,37 @@ CATALOG: dict[str, tuple[str, str, str, str]] = {
         "thêm cột này vào bảng",
         "add the column",
     ),
+    # reading and cross-column checks (reader)
+    "hidden_sheet": (
+        "Trang ẩn '{value}' không được đọc",
+        "Hidden sheet '{value}' not read",
+        "để đọc trang này: pcgd check … --sheet \"{value}\"",
+        "to read it: pcgd check … --sheet \"{value}\"",
+    ),
+    "hidden_rows": (
+        "Trang có {extra} dòng bị ẩn (dòng {value}); các dòng này vẫn được đọc",
+        "The sheet has {extra} hidden rows (rows {value}); they are read",
+        "bỏ ẩn để kiểm tra số liệu các dòng này",
+        "unhide them to check their figures",
+    ),
+    "formula_not_calculated": (
+        "Ô có công thức nhưng chưa có giá trị đã tính; không dùng ô này",
+        "The cell holds a formula that was never calculated; its value is not used",
+        "mở tệp bằng Excel hoặc LibreOffice, để chương trình tính lại rồi lưu",
+        "open the file in Excel or LibreOffice, let it recalculate, and save",
+    ),
+    "sheet_too_large": (
+        "Trang dùng tới ô {cell}, quá lớn để đọc; trang bị bỏ qua",
+        "The sheet uses cells up to {cell}, too large to read; sheet skipped",
+        "xóa các ô thừa ở xa bảng số liệu (Ctrl+End để tìm) rồi lưu lại",
+        "delete the stray cells far from the table (Ctrl+End finds them) and save",
+    ),
+    "column_above_column": (
+        "{column} = {value} lớn hơn {extra}",
+        "{column} = {value} is greater than {extra}",
+        "kiểm tra lại hai cột này",
+        "check these two columns",
+    ),
 }
 
 
@@ -152,7 +183,7 @@ class Finding:
 
     def _values(self) -> dict[str, object]:
         return {"value": self.value, "column": self.column, "unit": self.unit,
-                "extra": self.extra, **self.params}
+                "extra": self.extra, "cell": self.cell, "labels": "", **self.params}
 
     def message(self, lang: str = "vi") -> str:
         vi, en, _, _ = CATALOG[self.code]

@@ -64,6 +64,33 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "Dữ liệu có {n} lỗi; các xã bị ảnh hưởng được ghi là thiếu dữ liệu",
         "en": "The data has {n} errors; the communes affected are marked insufficient data",
     },
+    # reading files (reader)
+    "file_empty": {"vi": "Tệp {path} rỗng", "en": "File {path} is empty"},
+    "file_empty_hint": {
+        "vi": "kiểm tra lại tệp đã được lưu đầy đủ chưa",
+        "en": "check that the file was saved completely",
+    },
+    "file_password": {
+        "vi": "Tệp {path} được đặt mật khẩu",
+        "en": "File {path} is password-protected",
+    },
+    "file_password_hint": {
+        "vi": "mở bằng Excel, bỏ mật khẩu (Tệp > Thông tin > Bảo vệ sổ làm việc) rồi lưu lại",
+        "en": "open it in Excel, remove the password (File > Info > Protect Workbook), save again",
+    },
+    "file_corrupt": {
+        "vi": "Tệp {path} không phải là bảng tính hợp lệ (hỏng hoặc sai đuôi tệp)",
+        "en": "File {path} is not a valid workbook (corrupt or with the wrong extension)",
+    },
+    "sheet_not_found": {
+        "vi": "Không có trang '{sheet}' trong các tệp (có: {known})",
+        "en": "No sheet '{sheet}' in the files (sheets: {known})",
+    },
+    "sheet_not_found_hint": {
+        "vi": "ghi đúng tên trang như trên thẻ trang của Excel",
+        "en": "spell the sheet name as on Excel's sheet tab",
+    },
+    "ui_finding_group": {"vi": "{code} ({n})", "en": "{code} ({n})"},
     # rule files
     "rules_not_found": {
         "vi": "Không tìm thấy tệp quy tắc {path}",

@@ -2,21 +2,29 @@
 
 The grid starts at cell A1 so that row and column indexes give the cell
 address shown to the user. Values are what the file holds: numbers as
-floats, text as str, empty cells as "".
+floats (ints from .xls), text as str, empty cells as "". Alongside the grid,
+what the layout tells: merged ranges, hidden rows, formulas never calculated.
 """
 
 from __future__ import annotations
 
 import csv
 import io
-from dataclasses import dataclass
+import zipfile
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from pcgd_cli.errors import PcgdError
 from pcgd_cli.i18n import t
+from pcgd_cli.reading.xlsx_scan import SheetScan, scan_xlsx
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
 CSV_ENCODINGS = ("utf-8-sig", "utf-16", "cp1258")
+_ZIP_MAGIC = b"PK\x03\x04"
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # compound file: .xls, or an encrypted .xlsx
+_ENCRYPTED = "EncryptedPackage".encode("utf-16-le")
+
+Merge = tuple[int, int, int, int]  # first row, first column, last row, last column (0-based)
 
 
 @dataclass
@@ -25,6 +33,11 @@ class RawSheet:
     name: str
     rows: list[list[object]]
     hidden: bool = False
+    # None: the format does not say (CSV, .ods); [] : it says there are none
+    merges: list[Merge] | None = None
+    hidden_rows: list[int] = field(default_factory=list)  # 0-based, as read
+    uncached_formulas: list[tuple[int, int]] = field(default_factory=list)
+    far_cell: tuple[int, int] | None = None  # sheet too large: not read, see this cell
 
     @property
     def label(self) -> str:
@@ -42,35 +55,96 @@ def _decode_csv(data: bytes) -> str:
     return data.decode("latin-1")
 
 
-def read_csv(path: Path) -> list[RawSheet]:
-    text = _decode_csv(path.read_bytes())
+def read_csv(path: Path, lang: str = "vi") -> list[RawSheet]:
+    data = path.read_bytes()
+    if not data.strip():
+        raise PcgdError(t("file_empty", lang, path=path), t("file_empty_hint", lang))
+    text = _decode_csv(data).replace("\x00", "")
     try:
         dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
     except csv.Error:
         dialect = csv.excel
-    rows = [list(r) for r in csv.reader(io.StringIO(text), dialect)]
-    return [RawSheet(path, path.stem, rows)]
+    csv.field_size_limit(1 << 24)
+    try:
+        rows = [list(r) for r in csv.reader(io.StringIO(text, newline=""), dialect)]
+    except csv.Error as exc:
+        raise PcgdError(t("file_unreadable", lang, path=path, error=exc),
+                        t("file_unreadable_hint", lang)) from None
+    return [RawSheet(path, path.stem, rows, merges=None)]
+
+
+def _check_container(path: Path, lang: str) -> None:
+    """Empty, encrypted or not-a-workbook files get their own one-line message."""
+    with path.open("rb") as fh:
+        head = fh.read(8)
+        if not head:
+            raise PcgdError(t("file_empty", lang, path=path), t("file_empty_hint", lang))
+        suffix = path.suffix.lower()
+        if head.startswith(_OLE_MAGIC) and suffix in (".xlsx", ".xlsm", ".ods"):
+            fh.seek(0)
+            if _ENCRYPTED in fh.read(1 << 22):
+                raise PcgdError(t("file_password", lang, path=path),
+                                t("file_password_hint", lang))
+        if suffix in (".xlsx", ".xlsm", ".ods") and not head.startswith((_ZIP_MAGIC, _OLE_MAGIC)):
+            raise PcgdError(t("file_corrupt", lang, path=path), t("file_unreadable_hint", lang))
+
+
+def _is_xlsx_archive(path: Path) -> bool:
+    try:
+        with zipfile.ZipFile(path) as book:
+            return "xl/workbook.xml" in book.namelist()
+    except (OSError, zipfile.BadZipFile, ValueError):
+        return False
+
+
+def _merges(sheet) -> list[Merge] | None:
+    ranges = sheet.merged_cell_ranges
+    if ranges is None:
+        return None
+    return [(int(a[0]), int(a[1]), int(b[0]), int(b[1])) for a, b in ranges]
 
 
 def read_workbook(path: Path, lang: str = "vi") -> list[RawSheet]:
-    from python_calamine import CalamineWorkbook
+    from python_calamine import CalamineWorkbook, PasswordError
 
+    _check_container(path, lang)
+    is_xlsx = path.suffix.lower() in (".xlsx", ".xlsm")
+    scans = scan_xlsx(str(path)) if is_xlsx else {}
     try:
         book = CalamineWorkbook.from_path(str(path))
         sheets = []
         for meta in book.sheets_metadata:
-            sheet = book.get_sheet_by_name(meta.name)
             hidden = str(meta.visible).rsplit(".", 1)[-1].lower() != "visible"
+            if "worksheet" not in str(meta.typ).lower():
+                continue  # chart sheets hold no cells
+            scan = scans.get(meta.name, SheetScan())
+            if scan.far_cell is not None:
+                # calamine would allocate every cell up to the far one: do not read
+                sheets.append(RawSheet(path, meta.name, [], hidden=hidden,
+                                       far_cell=scan.far_cell))
+                continue
+            sheet = book.get_sheet_by_name(meta.name)
             rows = sheet.to_python(skip_empty_area=False)
-            sheets.append(RawSheet(path, meta.name, rows, hidden=hidden))
+            for row0, col0 in scan.uncached_formulas:
+                # a formula never calculated is not a value, whatever was stored
+                if row0 < len(rows) and col0 < len(rows[row0]):
+                    rows[row0][col0] = ""
+            sheets.append(RawSheet(path, meta.name, rows, hidden=hidden, merges=_merges(sheet),
+                                   hidden_rows=scan.hidden_rows,
+                                   uncached_formulas=scan.uncached_formulas))
         return sheets
     except PcgdError:
         raise
+    except PasswordError:
+        raise PcgdError(t("file_password", lang, path=path),
+                        t("file_password_hint", lang)) from None
     except Exception as exc:  # calamine raises several types for corrupt files
-        raise PcgdError(
-            t("file_unreadable", lang, path=path, error=str(exc).splitlines()[0][:200]),
-            t("file_unreadable_hint", lang),
-        ) from None
+        if is_xlsx and not _is_xlsx_archive(path):
+            raise PcgdError(t("file_corrupt", lang, path=path),
+                            t("file_unreadable_hint", lang)) from None
+        first = (str(exc).splitlines() or [type(exc).__name__])[0][:200]
+        raise PcgdError(t("file_unreadable", lang, path=path, error=first),
+                        t("file_unreadable_hint", lang)) from None
 
 
 def read_file(path: Path, lang: str = "vi") -> list[RawSheet]:
@@ -78,11 +152,12 @@ def read_file(path: Path, lang: str = "vi") -> list[RawSheet]:
     suffix = path.suffix.lower()
     if not path.is_file():
         raise PcgdError(t("file_not_found", lang, path=path), t("file_not_found_hint", lang))
-    if suffix == ".csv":
-        try:
-            return read_csv(path)
-        except OSError as exc:
-            raise PcgdError(t("file_unreadable", lang, path=path, error=exc)) from None
-    if suffix in WORKBOOK_SUFFIXES:
-        return read_workbook(path, lang)
+    try:
+        if suffix == ".csv":
+            return read_csv(path, lang)
+        if suffix in WORKBOOK_SUFFIXES:
+            return read_workbook(path, lang)
+    except OSError as exc:
+        raise PcgdError(t("file_unreadable", lang, path=path, error=exc.strerror or exc),
+                        t("file_unreadable_hint", lang)) from None
     raise PcgdError(t("file_type", lang, path=path), t("file_type_hint", lang))

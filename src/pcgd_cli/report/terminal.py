@@ -22,6 +22,7 @@ from pcgd_cli.report_model import Report
 
 MAX_UNITS_LISTED = 40
 MAX_FINDINGS_LISTED = 25
+FINDINGS_PER_GROUP = 5
 STYLE = {Status.MET: "green", Status.NOT_MET: "red", Status.INSUFFICIENT: "yellow",
          Status.NOT_EVALUATED: "dim"}
 
@@ -159,6 +160,7 @@ def _gaps_table(report: Report, sid: str, communes: TierResult) -> tuple[Table, 
 
 
 def _findings_table(report: Report) -> Table | None:
+    """Findings grouped by code (errors first), a few of each, then "… và N lỗi khác"."""
     lang = report.lang
     if not report.findings:
         return None
@@ -166,14 +168,30 @@ def _findings_table(report: Report) -> Table | None:
     for col in ("ui_severity", "ui_where", "ui_message", "ui_suggestion"):
         table.add_column(t(col, lang))
     order = {"error": 0, "warning": 1, "info": 2}
-    findings = sorted(report.findings, key=lambda f: order[f.severity])
-    for f in findings[:MAX_FINDINGS_LISTED]:
-        where = ":".join(x for x in (f.file.rsplit("/", 1)[-1], f.location) if x) or f.unit
-        style = {"error": "red", "warning": "yellow"}.get(f.severity, "dim")
-        table.add_row(f"[{style}]{t('severity_' + f.severity, lang)}[/]", where,
-                      f.message(lang), f.suggestion(lang))
-    if len(findings) > MAX_FINDINGS_LISTED:
-        table.caption = t("ui_more_findings", lang, n=len(findings) - MAX_FINDINGS_LISTED)
+    groups: dict[tuple[int, str], list] = {}
+    for f in report.findings:
+        groups.setdefault((order[f.severity], f.code), []).append(f)
+    listed = 0
+    hidden = 0
+    for (_, code), members in sorted(groups.items(), key=lambda g: g[0]):
+        if listed >= MAX_FINDINGS_LISTED:
+            hidden += len(members)
+            continue
+        severity = members[0].severity
+        style = {"error": "red", "warning": "yellow"}.get(severity, "dim")
+        if table.row_count:
+            table.add_section()
+        table.add_row(f"[{style}]{t('severity_' + severity, lang)}[/]",
+                      f"[bold]{t('ui_finding_group', lang, code=code, n=len(members))}[/]", "", "")
+        shown = members[:min(FINDINGS_PER_GROUP, MAX_FINDINGS_LISTED - listed)]
+        for f in shown:
+            where = ":".join(x for x in (f.file.rsplit("/", 1)[-1], f.location) if x) or f.unit
+            table.add_row("", where, f.message(lang), f.suggestion(lang))
+        listed += len(shown)
+        if len(members) > len(shown):
+            table.add_row("", "", t("and_more", lang, n=len(members) - len(shown)).strip(), "")
+    if hidden:
+        table.caption = t("ui_more_findings", lang, n=hidden)
     return table
 
 

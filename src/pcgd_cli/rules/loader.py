@@ -117,6 +117,13 @@ def reference_problems(rules: RuleSet, columns: dict[str, ColumnSpec]) -> list[t
         if ind.column is not None and ind.column not in columns:
             problems.append(((*loc, "column"), f"unknown column '{ind.column}'"))
 
+    for i, check in enumerate(rules.checks):
+        for field in ("column", "at_most"):
+            col = getattr(check, field)
+            if col not in columns:
+                problems.append((("checks", i, field), f"unknown column '{col}'"))
+            elif columns[col].kind != "count":
+                problems.append((("checks", i, field), f"column '{col}' is not a count"))
     for i, ind in enumerate(rules.every_standard):
         check_indicator(("every_standard", i), ind)
     for sid, std in rules.standards.items():

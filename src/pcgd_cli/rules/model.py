@@ -159,6 +159,20 @@ class TwoTier(Strict):
     note: Text
 
 
+class CheckSpec(Strict):
+    """A cross-column check on each commune: ``column`` ≤ ``at_most``.
+
+    ``code`` is the stable finding code reported when it fails (a code without
+    its own message uses the generic "column_above_column" one). Checks that
+    follow from the cohorts (numerator ≤ total − excluded, excluded ≤ total)
+    are derived, not listed.
+    """
+
+    code: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    column: str
+    at_most: str
+
+
 class RuleSet(Strict):
     id: str
     version: str
@@ -171,6 +185,7 @@ class RuleSet(Strict):
     cohorts: dict[str, CohortSpec] = Field(default_factory=dict)
     every_standard: list[IndicatorSpec] = Field(default_factory=list)
     standards: dict[str, StandardSpec]
+    checks: list[CheckSpec] = Field(default_factory=list)
 
     def level_indicators(self, standard: StandardSpec, level: LevelSpec) -> list[IndicatorSpec]:
         """The level's own tests, then those of every level, then those of every standard."""

@@ -44,3 +44,11 @@ class ColumnCatalog:
 
     def keys_of_kind(self, *kinds: str) -> list[str]:
         return [k for k, spec in self.columns.items() if spec.kind in kinds]
+
+    def labels(self, key: str) -> str:
+        """The header texts that name ``key``, to say what was looked for."""
+        spec = self.columns.get(key)
+        if spec is None:
+            return key
+        names = [spec.label.vi, *spec.aliases, key]
+        return " / ".join(f"'{n}'" for n in dict.fromkeys(n for n in names if n))

@@ -1,13 +1,13 @@
 """Build the one commune table the engine evaluates, from every sheet of every file.
 
 Rows are accounted for: each data row below a header is used as a commune,
-recognised as a total row, blank, or rejected with a finding; the numbers add
-up to the rows read.
+recognised as a total row, blank (nothing in the count columns and no commune
+code: empty rows, headings, notes, signatures), or rejected with a finding;
+the numbers add up to the rows read.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -18,6 +18,16 @@ from pcgd_cli.findings import Finding, cell_ref
 from pcgd_cli.reading.workbook import RawSheet
 from pcgd_cli.validation.catalog import ColumnCatalog, normalise_header
 from pcgd_cli.validation.headers import HeaderMatch, find_header
+from pcgd_cli.validation.totals import (
+    DISTRICT,
+    GRAND,
+    TotalRow,
+    district_name_key,
+    mismatch,
+    plain,
+    scopes,
+    total_kind,
+)
 from pcgd_cli.validation.values import (
     parse_code,
     parse_counts,
@@ -28,10 +38,11 @@ from pcgd_cli.validation.values import (
 
 UNIT_KEYS = ("year", "province_code", "province", "district_code", "district",
              "commune_code", "commune")
-# Row labels of total and subtotal rows in the forms ("Cộng", "Tổng cộng", "Toàn huyện").
-_TOTAL_ROW = re.compile(r"^(tongcong|cong|tong|tongso|toan(huyen|tinh|xa|thanhpho|thixa))")
+# Cells of these columns are often merged down over a district's communes.
+FILL_DOWN_KEYS = ("year", "province_code", "province", "district_code", "district")
 # Headers that forms carry but that hold no data pcgd needs.
 IGNORED_HEADERS = {"stt", "tt", "sott", "ghichu", "ghichu1"}
+HIDDEN_ROWS_LISTED = 10
 
 
 @dataclass
@@ -47,6 +58,31 @@ class InputSummary:
 
 
 @dataclass
+class _SheetPart:
+    frame: pd.DataFrame
+    source: RawSheet
+    header: HeaderMatch
+    col_of: dict[str, int]
+    invalid: list[tuple[int, str]]  # (position in frame, key) of cells with an error
+    _rows: dict[tuple[str, object], int] | None = None
+
+    def excel_row(self, code: str, year: object) -> int | None:
+        """0-based sheet row of a commune (and year) in this sheet."""
+        if self._rows is None:
+            years = (self.frame["year"].tolist() if "year" in self.frame
+                     else [None] * len(self.frame))
+            self._rows = {}
+            for c, y, r in zip(self.frame["commune_code"].tolist(), years,
+                               self.frame["_row"].tolist(), strict=True):
+                self._rows.setdefault((c, _year_key(y)), int(r) - 1)
+        return self._rows.get((code, _year_key(year)))
+
+
+def _year_key(year: object) -> object:
+    return None if year is None or (isinstance(year, float) and np.isnan(year)) else float(year)
+
+
+@dataclass
 class UnitTable:
     """One row per commune (per year); counts as floats, NaN where missing or invalid."""
 
@@ -56,49 +92,84 @@ class UnitTable:
     inputs: list[InputSummary]
     has_districts: bool
     has_years: bool
-    # where each column of each row came from, for findings raised later
-    cell_of: dict[tuple[int, str], tuple[str, str, str]] = field(default_factory=dict)
+    # (frame row, column key) of every value an error finding made missing
+    invalid: set[tuple[int, str]] = field(default_factory=set)
+    parts: list[_SheetPart] = field(default_factory=list)
 
-
-@dataclass
-class _SheetPart:
-    frame: pd.DataFrame
-    source: RawSheet
-    header: HeaderMatch
-    excel_rows: np.ndarray
+    def locate(self, i: int, key: str) -> tuple[str, str, str, int | None]:
+        """(file, sheet, cell, 1-based row) holding column ``key`` of frame row ``i``."""
+        code = self.frame["commune_code"].iat[i]
+        year = self.frame["year"].iat[i] if "year" in self.frame else None
+        fallback = None
+        for part in self.parts:
+            row = part.excel_row(code, year)
+            if row is None:
+                continue
+            if key in part.col_of:
+                return (str(part.source.file), part.source.name,
+                        cell_ref(row, part.col_of[key]), row + 1)
+            fallback = fallback or (str(part.source.file), part.source.name, "", row + 1)
+        return fallback or ("", "", "", None)
 
 
 def _column(rows: list[list[object]], index: int) -> list[object]:
     return [row[index] if index < len(row) else "" for row in rows]
 
 
+def _fill_merged_down(raw: dict[str, list[object]], sheet: RawSheet, header: HeaderMatch) -> None:
+    """A district name merged over its communes' rows belongs to each of them."""
+    if not sheet.merges:
+        return
+    first = header.first_data_row
+    for r0, c0, r1, _ in sheet.merges:
+        key = header.columns.get(c0)
+        if key not in FILL_DOWN_KEYS or r1 < first or r0 < first:
+            continue
+        cells = raw[key]
+        top = cells[r0 - first] if r0 - first < len(cells) else ""
+        for r in range(r0 - first + 1, min(r1 - first + 1, len(cells))):
+            cells[r] = top
+
+
+def _present(cells: list[object]) -> np.ndarray:
+    return np.fromiter((c.__class__ is float or (c is not None and c != "" and
+                                                  str(c).strip() != "") for c in cells),
+                       dtype=bool, count=len(cells))
+
+
 def _sheet_part(sheet: RawSheet, header: HeaderMatch, catalog: ColumnCatalog,
                 summary: InputSummary, findings: list[Finding]) -> _SheetPart:
     rows = sheet.rows[header.first_data_row:]
+    first = header.first_data_row
     file, name = str(sheet.file), sheet.name
 
     def problem(code: str, row0: int, col0: int | None, key: str = "", value: object = "",
-                severity: str = "error", unit: str = "") -> None:
-        excel_row = header.first_data_row + row0
+                severity: str = "error", unit: str = "", extra: str = "") -> None:
+        excel_row = first + row0
         cell = cell_ref(excel_row, col0) if col0 is not None else ""
         findings.append(Finding(severity, code, file, name, cell, excel_row + 1, key,
-                                str(value), unit))
+                                str(value), unit, extra))
 
     raw = {key: _column(rows, i) for i, key in header.columns.items()}
+    _fill_merged_down(raw, sheet, header)
     col_of = {key: i for i, key in header.columns.items()}
     n = len(rows)
-    data: dict[str, object] = {}
+    data: dict[str, np.ndarray] = {}
     bad = {key: np.zeros(n, dtype=bool) for key in raw}
+    has_data = np.zeros(n, dtype=bool)
     for key, cells in raw.items():
         kind = catalog.kind(key)
         if kind == "count":
             values, problems = parse_counts(cells)
+            has_data |= ~np.isnan(values)
             if key in catalog.zero_when_blank:
                 invalid = np.zeros(n, dtype=bool)
                 invalid[[pos for pos, _, _ in problems]] = True
                 values[np.isnan(values) & ~invalid] = 0.0
         elif kind in ("flag", "yesno"):
             values, problems = parse_flags(cells, blank_is_no=kind == "flag")
+            if kind == "yesno":
+                has_data |= _present(cells)
         elif kind == "year":
             values, problems = parse_years(cells)
         elif kind == "code":
@@ -109,112 +180,215 @@ def _sheet_part(sheet: RawSheet, header: HeaderMatch, catalog: ColumnCatalog,
         data[key] = values
         for pos, code, value in problems:
             bad[key][pos] = True
+            if kind == "count":
+                has_data[pos] = True
             problem(code, pos, col_of[key], key, value)
+    key_at = {i: key for key, i in col_of.items()}
+    for row0, col0 in sheet.uncached_formulas:
+        key = key_at.get(col0, "")
+        if row0 < first:
+            continue
+        problem("formula_not_calculated", row0 - first, col0, key)
+        if key and row0 - first < n:
+            bad[key][row0 - first] = True
 
-    # Classify rows: blank, total, rejected (no commune code), or commune.
-    present = np.zeros(n, dtype=bool)
-    for cells in raw.values():
-        present |= np.array([c is not None and str(c).strip() != "" for c in cells], dtype=bool)
+    # Classify rows: commune, total, blank, or rejected (data but no commune code).
     codes = data["commune_code"]
+    code_given = np.fromiter((bool(c) for c in codes), dtype=bool, count=n)
+    numeric_code = np.fromiter((c.isdigit() for c in codes), dtype=bool, count=n)
+    district_col = "district_code" if "district_code" in data else (
+        "district" if "district" in data else None)
+    districts = np.array([district_name_key(d) if district_col == "district" else d
+                          for d in data[district_col]], dtype=object) if district_col else \
+        np.full(n, "", dtype=object)
     label_keys = [k for k in ("commune_code", "commune", "district", "province") if k in raw]
-    labels = [" ".join(str(raw[k][i]) for k in label_keys) for i in range(n)] if n else []
-    is_total = np.array([bool(_TOTAL_ROW.match(normalise_header(x))) for x in labels], dtype=bool)
-    has_code = np.array([bool(c) for c in codes], dtype=bool) & ~is_total
-    blank = ~present
-    total = present & is_total
-    rejected = present & ~is_total & ~has_code
+    # a district's name → its key in ``districts`` (its code when codes are given)
+    name_to_key = {}
+    if "district" in data:
+        for name_, key_ in zip(data["district"], districts, strict=True):
+            if name_ and key_:
+                name_to_key.setdefault(district_name_key(name_), key_)
+    commune_names = data.get("commune")
+    totals: list[TotalRow] = []
+    is_total = np.zeros(n, dtype=bool)
+    for i in np.flatnonzero(~numeric_code & has_data):
+        written = " ".join(str(raw[k][i]).strip() for k in label_keys if str(raw[k][i]).strip())
+        label = plain(written)
+        kind = total_kind(label, set(name_to_key))
+        district = name_to_key.get(district_name_key(label), "") if kind == DISTRICT else ""
+        if kind != GRAND and districts[i] and not code_given[i] and (
+                commune_names is None or not commune_names[i]
+                or district_name_key(commune_names[i]) in name_to_key):
+            kind, district = DISTRICT, districts[i]  # district cells filled, no commune
+        if kind is None:
+            continue
+        is_total[i] = True
+        totals.append(TotalRow(int(i), kind, str(district), written))
+    used = code_given & ~is_total
+    blank = ~has_data & ~used & ~is_total
+    rejected = has_data & ~used & ~is_total
     for i in np.flatnonzero(rejected):
         problem("missing_commune_code", int(i), col_of["commune_code"], "commune_code")
+    if totals:
+        _check_totals(totals, used, districts, data, catalog, col_of, problem)
 
-    keep = has_code.copy()
-    frame = pd.DataFrame({k: v[keep] if isinstance(v, np.ndarray) else v for k, v in data.items()})
-    excel_rows = header.first_data_row + np.flatnonzero(keep) + 1
+    keep = used.copy()
+    frame = pd.DataFrame({k: v[keep] for k, v in data.items()})
+    excel_rows = first + np.flatnonzero(keep) + 1
     frame["_row"] = excel_rows
+    position = np.cumsum(keep) - 1  # data row -> frame row
+    invalid = [(int(position[i]), key) for key, mask in bad.items()
+               for i in np.flatnonzero(mask & keep)]
 
     # One row per commune (and year) in a sheet: later duplicates are rejected.
     key_cols = ["commune_code", "year"] if "year" in frame else ["commune_code"]
     dup = frame.duplicated(key_cols, keep="first").to_numpy()
     for pos in np.flatnonzero(dup):
-        row0 = int(excel_rows[pos]) - 1 - header.first_data_row
+        row0 = int(excel_rows[pos]) - 1 - first
         problem("duplicate_commune", row0, col_of["commune_code"], "commune_code",
                 frame["commune_code"].iat[pos], unit=frame["commune_code"].iat[pos])
-    frame = frame[~dup].reset_index(drop=True)
+    if dup.any():
+        new_pos = np.cumsum(~dup) - 1
+        invalid = [(int(new_pos[p]), k) for p, k in invalid if not dup[p]]
+        frame = frame[~dup].reset_index(drop=True)
 
     summary.rows_read += n
     summary.rows_blank += int(blank.sum())
-    summary.rows_total += int(total.sum())
+    summary.rows_total += int(is_total.sum())
     summary.rows_rejected += int(rejected.sum()) + int(dup.sum())
     summary.rows_used += len(frame)
     summary.sheets_used.append(name)
-    return _SheetPart(frame, sheet, header, frame["_row"].to_numpy())
+    return _SheetPart(frame, sheet, header, col_of, invalid)
 
 
-def _merge(parts: list[_SheetPart], findings: list[Finding]) -> pd.DataFrame:
-    """Join sheets on commune code (and year): columns side by side, rows stacked."""
+def _check_totals(totals: list[TotalRow], used: np.ndarray, districts: np.ndarray,
+                  data: dict[str, np.ndarray], catalog: ColumnCatalog, col_of: dict[str, int],
+                  problem) -> None:
+    """A warning for each total-row cell that differs from the sum of its rows."""
+    count_keys = [k for k in data if catalog.kind(k) == "count"]
+    for tr, mask in zip(totals, scopes(totals, used, districts), strict=True):
+        rows = np.flatnonzero(mask)
+        for key in count_keys:
+            found = mismatch(data[key][tr.pos], data[key], rows)
+            if found is not None:
+                problem("total_row_mismatch", tr.pos, col_of[key], key, found[0],
+                        severity="warning", unit=tr.label, extra=str(found[1]))
+
+
+def _merge(parts: list[_SheetPart], findings: list[Finding]
+           ) -> tuple[pd.DataFrame, set[tuple[int, str]]]:
+    """Join sheets on commune code (and year): columns side by side, rows stacked.
+
+    Returns the table and the (row, column) cells made missing by an error."""
     frames = []
     for order, part in enumerate(parts):
         f = part.frame.copy()
         f["_part"] = order
+        f["_pos"] = np.arange(len(f))
         frames.append(f)
     stacked = pd.concat(frames, ignore_index=True, sort=False)
     key_cols = ["commune_code", "year"] if "year" in stacked else ["commune_code"]
     if "year" in stacked:
         stacked["year"] = stacked["year"].astype(float)
+    invalid_by_part = [((o, p), k) for o, part in enumerate(parts) for p, k in part.invalid]
     if not stacked.duplicated(key_cols).any():
-        return stacked
-    value_cols = [c for c in stacked.columns if c not in (*key_cols, "_row", "_part")]
-    grouped = stacked.groupby(key_cols, sort=False, dropna=False)
+        row_of = {(o, p): i for i, (o, p) in enumerate(zip(stacked["_part"], stacked["_pos"],
+                                                            strict=True))}
+        invalid = {(row_of[(o, p)], k) for o, part in enumerate(parts) for p, k in part.invalid}
+        return stacked.drop(columns=["_part", "_pos"]), invalid
+    value_cols = [c for c in stacked.columns if c not in (*key_cols, "_row", "_part", "_pos")]
+    group_id = stacked.groupby(key_cols, sort=False, dropna=False).ngroup().to_numpy()
+    grouped = stacked.groupby(group_id, sort=False)
     counts = grouped[value_cols].nunique(dropna=True)
+    merged = grouped.first()
+    merged = merged.reset_index(drop=True)
+    stacked_row = {(o, p): i for i, (o, p) in enumerate(zip(stacked["_part"], stacked["_pos"],
+                                                             strict=True))}
+    invalid = {(int(group_id[stacked_row[op]]), k) for op, k in invalid_by_part}
     for col in value_cols:
-        for key in counts.index[counts[col] > 1]:
-            key_t = key if isinstance(key, tuple) else (key,)
-            mask = np.ones(len(stacked), dtype=bool)
-            for kc, kv in zip(key_cols, key_t, strict=True):
-                mask &= (stacked[kc] == kv).to_numpy() | (stacked[kc].isna().to_numpy()
-                                                         & pd.isna(kv))
-            values = stacked.loc[mask, col].dropna().unique()
-            second = stacked.loc[mask].iloc[-1]
+        for g in counts.index[counts[col] > 1]:
+            members = stacked.loc[group_id == g]
+            values = members[col].dropna().unique()
+            second = members.iloc[-1]
             part = parts[int(second["_part"])]
             # a commune under two districts is the conflict users most need named
             code = "commune_two_parents" if col == "district_code" else "conflicting_value"
-            findings.append(Finding("error", code, str(part.source.file),
-                                    part.source.name, "", int(second["_row"]), col,
-                                    " ≠ ".join(map(str, values)), unit=str(key_t[0])))
-    merged = grouped.first().reset_index()
-    return merged
+            col0 = part.col_of.get(col)
+            row0 = int(second["_row"]) - 1
+            findings.append(Finding("error", code, str(part.source.file), part.source.name,
+                                    cell_ref(row0, col0) if col0 is not None else "", row0 + 1,
+                                    col, " ≠ ".join(map(str, values)),
+                                    unit=str(second["commune_code"])))
+            if col not in UNIT_KEYS:
+                # which of two values is right is unknown: neither is used
+                merged.loc[int(g), col] = np.nan
+                invalid.add((int(g), col))
+    return merged.drop(columns=["_part", "_pos"], errors="ignore"), invalid
+
+
+def _sheet_findings(sheet: RawSheet, header: HeaderMatch, findings: list[Finding]) -> None:
+    file = str(sheet.file)
+    header_cell_row = header.first_data_row - 1 - (header.numbering_row is not None)
+    for i, text in header.unknown.items():
+        if normalise_header(text) not in IGNORED_HEADERS:
+            findings.append(Finding("warning", "unknown_column", file, sheet.name,
+                                    cell_ref(header_cell_row, i), header_cell_row + 1, "", text))
+    for i, key in header.duplicates:
+        findings.append(Finding("error", "duplicate_column", file, sheet.name,
+                                cell_ref(header_cell_row, i), header_cell_row + 1, key))
+    if sheet.hidden_rows:
+        shown = [r + 1 for r in sheet.hidden_rows[:HIDDEN_ROWS_LISTED]]
+        more = len(sheet.hidden_rows) - len(shown)
+        value = ", ".join(map(str, shown)) + (f" (+{more})" if more > 0 else "")
+        findings.append(Finding("info", "hidden_rows", file, sheet.name,
+                                cell_ref(sheet.hidden_rows[0], 0), sheet.hidden_rows[0] + 1,
+                                value=value, extra=str(len(sheet.hidden_rows))))
 
 
 def build_unit_table(sheets: list[RawSheet], catalog: ColumnCatalog,
-                     summaries: dict[Path, InputSummary]) -> UnitTable:
+                     summaries: dict[Path, InputSummary],
+                     selected: list[str] | None = None) -> UnitTable:
+    """``selected``: sheet names to read (``--sheet``); hidden sheets are read only so."""
     findings: list[Finding] = []
     parts: list[_SheetPart] = []
+    wanted = {normalise_header(s) for s in selected or []}
     for sheet in sheets:
-        if sheet.hidden:
+        named = normalise_header(sheet.name) in wanted
+        if wanted and not named:
             continue
-        header = find_header(sheet.rows, catalog)
+        if sheet.hidden and not named:
+            findings.append(Finding("info", "hidden_sheet", str(sheet.file), sheet.name,
+                                    value=sheet.name))
+            continue
+        if sheet.far_cell is not None:
+            row0, col0 = sheet.far_cell
+            findings.append(Finding("error", "sheet_too_large", str(sheet.file), sheet.name,
+                                    cell_ref(row0, col0), row0 + 1))
+            continue
+        header = find_header(sheet.rows, catalog, sheet.merges)
         if header is None:
             if any(str(c).strip() for row in sheet.rows[:50] for c in row):
-                findings.append(Finding("warning", "no_header", str(sheet.file), sheet.name))
+                findings.append(Finding("warning", "no_header", str(sheet.file), sheet.name,
+                                        params={"labels": commune_code_labels(catalog)}))
             continue
-        for i, text in header.unknown.items():
-            if normalise_header(text) not in IGNORED_HEADERS:
-                findings.append(Finding("warning", "unknown_column", str(sheet.file), sheet.name,
-                                        cell_ref(header.first_data_row - 1, i), None, "", text))
-        for i, key in header.duplicates:
-            findings.append(Finding("error", "duplicate_column", str(sheet.file), sheet.name,
-                                    cell_ref(header.first_data_row - 1, i), None, key))
+        _sheet_findings(sheet, header, findings)
         parts.append(_sheet_part(sheet, header, catalog, summaries[sheet.file], findings))
     present = set().union(*(p.frame.columns for p in parts)) if parts else set()
-    present -= {"_row", "_part"}
+    present -= {"_row", "_part", "_pos"}
+    invalid: set[tuple[int, str]] = set()
     if not parts:
         frame = pd.DataFrame({k: [] for k in UNIT_KEYS})
     else:
-        frame = _merge(parts, findings)
+        frame, invalid = _merge(parts, findings)
     frame = _fill_units(frame)
-    cell_of: dict[tuple[int, str], tuple[str, str, str]] = {}
     return UnitTable(frame, present, findings, list(summaries.values()),
                      has_districts=bool({"district_code", "district"} & present),
-                     has_years="year" in present, cell_of=cell_of)
+                     has_years="year" in present, invalid=invalid, parts=parts)
+
+
+def commune_code_labels(catalog: ColumnCatalog) -> str:
+    """The header texts looked for, to say so when none was found."""
+    return catalog.labels("commune_code")
 
 
 def _fill_units(frame: pd.DataFrame) -> pd.DataFrame:
