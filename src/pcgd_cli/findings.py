@@ -110,10 +110,10 @@ CATALOG: dict[str, tuple[str, str, str, str]] = {
         "level-2 literates are also level-1 literates",
     ),
     "level2_without_level1": (
-        "Xã {unit} đạt XMC mức độ 2 nhưng chưa đạt mức độ 1",
-        "Commune {unit} meets literacy level 2 but not level 1",
-        "kiểm tra số liệu biết chữ của độ tuổi 15-35 / 15-25",
-        "check the literacy counts of the 15-35 / 15-25 band",
+        "Xã {unit} đạt chuẩn {column} mức độ {upper} nhưng chưa đạt mức độ {lower}",
+        "Commune {unit} meets {column} level {upper} but not level {lower}",
+        "kiểm tra số liệu của mức độ {lower} (với XMC: độ tuổi 15-35, xã ĐBKK 15-25)",
+        "check the counts behind level {lower} (literacy: ages 15-35, ĐBKK 15-25)",
     ),
     "total_row_mismatch": (
         "Dòng tổng '{unit}': cột {column} ghi {value}, cộng các dòng được {extra}",

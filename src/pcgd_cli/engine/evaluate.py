@@ -33,5 +33,6 @@ def _level_gaps(frame: pd.DataFrame, communes) -> list[Finding]:
                 for i in np.flatnonzero(odd):
                     findings.append(Finding("warning", "level2_without_level1",
                                             column=result.id, unit=str(codes[i]),
-                                            params={"standard": result.id}))
+                                            params={"upper": str(upper + 1),
+                                                    "lower": str(lower + 1)}))
     return findings
