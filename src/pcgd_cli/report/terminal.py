@@ -11,13 +11,10 @@ from pcgd_cli.engine.results import Status, TierResult
 from pcgd_cli.i18n import t
 from pcgd_cli.report.explain import (
     CHILD_TIER,
-    fmt_threshold,
-    gap_text,
     next_level,
-    rate_text,
+    reason_lines,
     share_gap_text,
     tier_name,
-    why_not,
 )
 from pcgd_cli.report_model import Report
 
@@ -109,19 +106,7 @@ def _gaps_table(report: Report, sid: str, communes: TierResult) -> tuple[Table, 
         if listed >= MAX_UNITS_LISTED:
             hidden += 1
             continue
-        miss = why_not(level, i)
-        reasons = []
-        for ind in miss.failing:
-            reasons.append(f"{ind.spec.label.get(lang)}: {rate_text(ind, i)} < "
-                           f"{fmt_threshold(ind.threshold[i])}"
-                           f"{' (ĐBKK)' if ind.disadvantaged_rule[i] else ''} — "
-                           f"{gap_text(ind, i, rules, lang)}")
-        for std, lvl, status in miss.requirements:
-            key = "ui_requires" if status == Status.NOT_MET else "ui_requires_unknown"
-            other = next(rs.standards[std] for rs in report.rule_sets if std in rs.standards)
-            reasons.append(t(key, lang, standard=other.short.get(lang), level=lvl))
-        for ind in miss.missing:
-            reasons.append(t("ui_missing", lang, label=ind.spec.label.get(lang)))
+        reasons = reason_lines(level, i, rules, report.rule_sets, lang)
         status, current = int(result.status[i]), int(result.level[i])
         dis = " (ĐBKK)" if units["disadvantaged"].iat[i] else ""
         table.add_row(parents.get(units["parent_code"].iat[i], units["parent_code"].iat[i]),

@@ -23,6 +23,7 @@ from pcgd_cli.validation.values import (
     parse_counts,
     parse_flags,
     parse_name,
+    parse_number_text,
     parse_years,
 )
 
@@ -189,7 +190,9 @@ def build_unit_table(sheets: list[RawSheet], catalog: ColumnCatalog,
             continue
         header = find_header(sheet.rows, catalog)
         if header is None:
-            if any(str(c).strip() for row in sheet.rows[:50] for c in row):
+            # only a sheet holding figures can be a data sheet whose header we missed;
+            # notes, cover pages and pcgd's own template instructions are text only
+            if _holds_numbers(sheet.rows[:50]):
                 findings.append(Finding("warning", "no_header", str(sheet.file), sheet.name))
             continue
         for i, text in header.unknown.items():
@@ -211,6 +214,13 @@ def build_unit_table(sheets: list[RawSheet], catalog: ColumnCatalog,
     return UnitTable(frame, present, findings, list(summaries.values()),
                      has_districts=bool({"district_code", "district"} & present),
                      has_years="year" in present, cell_of=cell_of)
+
+
+def _holds_numbers(rows: list[list[object]]) -> bool:
+    return any(
+        (isinstance(c, int | float) and not isinstance(c, bool))
+        or (isinstance(c, str) and c.strip() and parse_number_text(c) is not None)
+        for row in rows for c in row)
 
 
 def _fill_units(frame: pd.DataFrame) -> pd.DataFrame:
