@@ -162,11 +162,13 @@ class StandardSheet:
         for s in self.shown:
             ind = result.levels[s.level].indicators[s.index]
             check = int(ind.check[i])
+            sheet.text(row, s.col + 4, check_word(check, lang), styles.text)
+            if ind.spec.kind == "yesno":
+                continue  # a yes/no test has no count of its own; its total row counts communes
             self._figures(row, s.col, int(ind.numerator[i]), int(ind.denominator[i]), check)
             if check in (Check.PASS, Check.FAIL):
                 sheet.number(row, s.col + 3, float(ind.threshold[i]), styles.rate)
                 sheet.number(row, s.col + 5, int(ind.shortfall[i]), styles.count)
-            sheet.text(row, s.col + 4, check_word(check, lang), styles.text)
         level = int(result.level[i])
         sheet.number(row, self.level_col, level if level >= 0 else None, styles.count)
         sheet.text(row, self.level_col + 1, status_word(int(result.status[i]), lang),

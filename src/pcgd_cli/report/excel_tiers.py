@@ -59,7 +59,10 @@ def write_tiers_sheet(sheet: Sheet, report: Report) -> None:
             for i in range(len(tier)):
                 result = tier.standards[sid]
                 units = tier.units
-                values = [tier_name(tier.tier, lang), units["code"].iat[i], units["name"].iat[i]]
+                level_name = tier_name(tier.tier, lang)
+                if tier.provisional:
+                    level_name += f" ({t('ui_provisional', lang)})"
+                values = [level_name, units["code"].iat[i], units["name"].iat[i]]
                 for col, value in enumerate(values):
                     sheet.text(row, col, value, styles.text)
                 col = 3
