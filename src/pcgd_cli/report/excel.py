@@ -38,7 +38,7 @@ def write_workbook(report: Report, stream: IO[bytes]) -> None:
     """Build the whole workbook in memory, then write it to ``stream`` in one go."""
     lang = report.lang
     buffer = io.BytesIO()
-    book = new_workbook(buffer)
+    book = new_workbook(buffer, row_by_row=True)
     styles = Styles(book)
     taken: set[str] = set()
 
@@ -187,12 +187,9 @@ def _chart_data_and_charts(book, sheet: Sheet, report: Report, row: int) -> int:
     sheet.text(row, 0, t("xl_chart_data", lang, unit=tier_name(parents.tier, lang)),
                styles.title)
     top, low = row + 1, row + 2
-    sheet.header(top, 0, t("ui_unit", lang), last_row=low)
     groups = commune_groups(report.evaluation)
     with_year = multi_year(report.evaluation)
-    for k, (parent, _) in enumerate(groups):
-        sheet.text(low + 1 + k, 0, unit_name(parents, parent, with_year), styles.text)
-    last = low + len(groups)
+    # per standard: the column names and, per parent unit, its communes per level reached
     col = 1
     blocks = []
     for result in standards:
@@ -203,19 +200,28 @@ def _chart_data_and_charts(book, sheet: Sheet, report: Report, row: int) -> int:
             names += [t("ui_level_n", lang, n=lv.spec.level) for lv in result.levels]
         names.append(t("xl_check_missing", lang))
         values = [*range(len(result.levels) + 1), -1]  # level reached; -1 unknown
-        sheet.header(top, col, result.spec.short.get(lang), last_col=col + len(names) - 1)
-        for j, (name, value) in enumerate(zip(names, values, strict=True)):
-            sheet.header(low, col + j, name)
-            for k, (_, members) in enumerate(groups):
-                count = int(np.count_nonzero(result.level[members] == value)) if members else 0
-                sheet.number(low + 1 + k, col + j, count, styles.count)
-        blocks.append((result, col, len(names)))
+        counts = [[int(np.count_nonzero(result.level[members] == v)) if members else 0
+                   for v in values] for _, members in groups]
+        blocks.append((result, col, names, counts))
         col += len(names)
+    # written row by row (the workbook may be row-by-row)
+    for result, first, names, _ in blocks:
+        sheet.header(top, first, result.spec.short.get(lang), last_col=first + len(names) - 1)
+    sheet.header(low, 0, t("ui_unit", lang))
+    for _, first, names, _ in blocks:
+        for j, name in enumerate(names):
+            sheet.header(low, first + j, name)
+    for k, (parent, _) in enumerate(groups):
+        sheet.text(low + 1 + k, 0, unit_name(parents, parent, with_year), styles.text)
+        for _, first, _names, counts in blocks:
+            for j, count in enumerate(counts[k]):
+                sheet.number(low + 1 + k, first + j, count, styles.count)
+    last = low + len(groups)
 
     chart_row = last + 2
-    for n, (result, first, width) in enumerate(blocks):
+    for n, (result, first, names, _) in enumerate(blocks):
         chart = book.add_chart({"type": "column", "subtype": "stacked"})
-        for j in range(width):
+        for j in range(len(names)):
             chart.add_series({
                 "name": [sheet.name, low, first + j],
                 "categories": [sheet.name, low + 1, 0, last, 0],

@@ -12,7 +12,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from pcgd_cli.engine.results import Check, StandardResult, TierResult
+from pcgd_cli.engine.results import (
+    Check,
+    IndicatorResult,
+    StandardResult,
+    Status,
+    TierResult,
+)
 from pcgd_cli.i18n import t
 from pcgd_cli.report.excel_common import (
     check_word,
@@ -23,7 +29,7 @@ from pcgd_cli.report.excel_common import (
     status_word,
     unit_name,
 )
-from pcgd_cli.report.explain import next_level, reason_lines, share_gap_text
+from pcgd_cli.report.explain import next_level, reason_lines, share_gap_text, tier_name
 from pcgd_cli.report.json_report import _year
 from pcgd_cli.report.xlsx_sheet import Sheet, cut_rate
 from pcgd_cli.report_model import Report
@@ -59,8 +65,25 @@ def shown_tests(result: StandardResult, first_col: int) -> list[Shown]:
     return shown
 
 
+@dataclass
+class Figures:
+    """One shown test's arrays as Python lists: one conversion, then cheap reads per row."""
+
+    yesno: bool
+    numerator: list[int]
+    denominator: list[int]
+    threshold: list[float]
+    check: list[int]
+    shortfall: list[int]
+
+    @classmethod
+    def of(cls, ind: IndicatorResult) -> Figures:
+        return cls(ind.spec.kind == "yesno", ind.numerator.tolist(), ind.denominator.tolist(),
+                   ind.threshold.tolist(), ind.check.tolist(), ind.shortfall.tolist())
+
+
 class StandardSheet:
-    """Writes the sheet of one standard."""
+    """Writes the sheet of one standard, row after row (the workbook may be row-by-row)."""
 
     def __init__(self, sheet: Sheet, report: Report, sid: str) -> None:
         self.sheet = sheet
@@ -72,9 +95,8 @@ class StandardSheet:
         self.result = self.tiers[0].standards[sid]
         self.rules = next(rs for rs in report.rule_sets if rs.id == self.result.rule_set)
         self.with_year = multi_year(report.evaluation)
-        parents = self.tiers[1].units
-        self.parent_name = dict(zip(parents["code"].astype(str), parents["name"],
-                                    strict=False))
+        self.words = {c: check_word(c, self.lang) for c in Check}
+        self.statuses = {s: status_word(s, self.lang) for s in Status}
 
     def write(self) -> None:
         sheet, lang, result = self.sheet, self.lang, self.result
@@ -84,10 +106,19 @@ class StandardSheet:
         top, low = TITLE_ROWS, TITLE_ROWS + 2
         self._header(top)
         row = low + 1
+        communes = self.tiers[0]
+        units = communes.units
+        columns = {k: units[k].tolist() for k in ("code", "name", "parent_code", "year",
+                                                  "disadvantaged")}
+        parents = self.tiers[1].units
+        parent_name = dict(zip(parents["code"].astype(str), parents["name"], strict=False))
+        figures = [Figures.of(result.levels[s.level].indicators[s.index]) for s in self.shown]
+        levels, statuses = result.level.tolist(), result.status.tolist()
         for parent, members in commune_groups(self.report.evaluation):
             for i in members:
-                self._commune_row(i, row)
                 sheet.ws.set_row(row, None, None, {"level": 1})  # Excel outline: fold a district
+                self._commune_row(i, row, columns, parent_name, figures, levels[i],
+                                  statuses[i])
                 row += 1
             self._total_row(self.tiers[1], parent, row)
             row += 1
@@ -102,7 +133,8 @@ class StandardSheet:
         sheet.ws.set_column(self.reason_col, self.reason_col, 70)
 
     def _header(self, top: int) -> None:
-        """Three rows: the level, the test, the figure; unit columns span all three."""
+        """Three rows, each merged only across: the level, the test, then the figure
+        labels (with the unit columns' labels, where the filter buttons go)."""
         sheet, lang, result = self.sheet, self.lang, self.result
         mid, low = top + 1, top + 2
         labels = unit_columns()
@@ -114,10 +146,10 @@ class StandardSheet:
             heads.append(labels["year"].label.get(lang))
         heads.append(labels["disadvantaged"].label.get(lang))
         self.n_unit_cols = len(heads)
-        for col, head in enumerate(heads):
-            sheet.header(top, col, head, last_row=low)
         self.shown = shown_tests(result, len(heads))
         width = len(FIGURES)
+        end = self.shown[-1].col + width if self.shown else len(heads)
+        self.level_col, self.reason_col = end, end + 2
         for li, level in enumerate(result.levels):
             cols = [s.col for s in self.shown if s.level == li]
             if cols:
@@ -127,13 +159,14 @@ class StandardSheet:
         for s in self.shown:
             ind = result.levels[s.level].indicators[s.index]
             sheet.header(mid, s.col, ind.spec.label.get(lang), last_col=s.col + width - 1)
+        for col, head in enumerate(heads):
+            sheet.header(low, col, head)
+        for s in self.shown:
             for k, key in enumerate(FIGURES):
                 sheet.header(low, s.col + k, t(key, lang))
-        end = self.shown[-1].col + width if self.shown else len(heads)
-        self.level_col, self.reason_col = end, end + 2
         for col, key in ((end, "xl_level_reached"), (end + 1, "xl_result"),
                          (end + 2, "ui_reason")):
-            sheet.header(top, col, t(key, lang), last_row=low)
+            sheet.header(low, col, t(key, lang))
 
     def _figures(self, row: int, col: int, num: int, den: int, check: int,
                  total: bool = False) -> None:
@@ -146,33 +179,30 @@ class StandardSheet:
         self.sheet.number(row, col + 1, den, count_fmt)
         self.sheet.number(row, col + 2, cut_rate(num, den), rate_fmt)
 
-    def _commune_row(self, i: int, row: int) -> None:
+    def _commune_row(self, i: int, row: int, columns: dict[str, list], parent_name: dict,
+                     figures: list[Figures], level: int, status: int) -> None:
         sheet, lang, styles, result = self.sheet, self.lang, self.styles, self.result
-        units = self.tiers[0].units
-        parent_code = str(units["parent_code"].iat[i])
+        parent_code = str(columns["parent_code"][i])
         sheet.text(row, 0, parent_code, styles.text)
-        sheet.text(row, 1, self.parent_name.get(parent_code, parent_code), styles.text)
-        sheet.text(row, 2, units["code"].iat[i], styles.text)
-        sheet.text(row, 3, units["name"].iat[i], styles.text)
+        sheet.text(row, 1, parent_name.get(parent_code, parent_code), styles.text)
+        sheet.text(row, 2, columns["code"][i], styles.text)
+        sheet.text(row, 3, columns["name"][i], styles.text)
         if self.with_year:
-            sheet.number(row, 4, _year(units["year"].iat[i]), styles.text)
-        dis = bool(units["disadvantaged"].iat[i])
+            sheet.number(row, 4, _year(columns["year"][i]), styles.text)
+        dis = bool(columns["disadvantaged"][i])
         sheet.text(row, self.n_unit_cols - 1, t("xl_yes" if dis else "xl_no", lang),
                    styles.text)
-        for s in self.shown:
-            ind = result.levels[s.level].indicators[s.index]
-            check = int(ind.check[i])
-            sheet.text(row, s.col + 4, check_word(check, lang), styles.text)
-            if ind.spec.kind == "yesno":
-                continue  # a yes/no test has no count of its own; its total row counts communes
-            self._figures(row, s.col, int(ind.numerator[i]), int(ind.denominator[i]), check)
-            if check in (Check.PASS, Check.FAIL):
-                sheet.number(row, s.col + 3, float(ind.threshold[i]), styles.rate)
-                sheet.number(row, s.col + 5, int(ind.shortfall[i]), styles.count)
-        level = int(result.level[i])
+        for s, fig in zip(self.shown, figures, strict=True):
+            check = fig.check[i]
+            if not fig.yesno:  # a yes/no test has no count; its total row counts communes
+                self._figures(row, s.col, fig.numerator[i], fig.denominator[i], check)
+                if check in (Check.PASS, Check.FAIL):
+                    sheet.number(row, s.col + 3, fig.threshold[i], styles.rate)
+            sheet.text(row, s.col + 4, self.words[check], styles.text)
+            if not fig.yesno and check in (Check.PASS, Check.FAIL):
+                sheet.number(row, s.col + 5, fig.shortfall[i], styles.count)
         sheet.number(row, self.level_col, level if level >= 0 else None, styles.count)
-        sheet.text(row, self.level_col + 1, status_word(int(result.status[i]), lang),
-                   styles.text)
+        sheet.text(row, self.level_col + 1, self.statuses[status], styles.text)
         gap_level = next_level(result, i) if result.evaluated else None
         if gap_level is not None:
             reasons = reason_lines(gap_level, i, self.rules, self.report.rule_sets, lang)
@@ -190,7 +220,7 @@ class StandardSheet:
         # the unit's own code and name where its communes show their parent, so that
         # filtering on a district keeps its total row
         code = str(tier.units["code"].iat[i])
-        name = unit_name(tier, i, self.with_year) or code
+        name = unit_name(tier, i, self.with_year) or code or tier_name(tier.tier, lang)
         sheet.text(row, 0, code, styles.total_text)
         sheet.text(row, 1, name, styles.total_text)
         sheet.text(row, 3, t("xl_total_of", lang, name=name), styles.total_text)
@@ -200,7 +230,7 @@ class StandardSheet:
                           int(ind.check[i]), total=True)
         level = int(result.level[i])
         sheet.number(row, self.level_col, level if level >= 0 else None, styles.total_count)
-        sheet.text(row, self.level_col + 1, status_word(int(result.status[i]), lang),
+        sheet.text(row, self.level_col + 1, self.statuses[int(result.status[i])],
                    styles.total_text)
         gap_level = next_level(result, i) if result.evaluated else None
         if gap_level is not None:

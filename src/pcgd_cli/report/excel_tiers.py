@@ -36,19 +36,21 @@ def write_tiers_sheet(sheet: Sheet, report: Report) -> None:
     if with_year:
         heads.append(t("ui_year", lang))
     heads += [t("ui_communes", lang), t("xl_child_units", lang), t("xl_standard", lang)]
-    for col, head in enumerate(heads):
-        sheet.header(top, col, head, last_row=low)
+    # rows written top to bottom, merged only across (the workbook may be row-by-row)
     max_levels = max((len(r.levels) for r in tiers[0].standards.values()), default=1)
     first = len(heads)
     for k in range(max_levels):
         col = first + k * len(PER_LEVEL)
         sheet.header(top, col, f"{t('xl_level', lang)} {k + 1}",
                      last_col=col + len(PER_LEVEL) - 1)
+    for col, head in enumerate(heads):
+        sheet.header(low, col, head)
+    for k in range(max_levels):
         for j, key in enumerate(PER_LEVEL):
-            sheet.header(low, col + j, t(key, lang))
+            sheet.header(low, first + k * len(PER_LEVEL) + j, t(key, lang))
     level_col = first + max_levels * len(PER_LEVEL)
     for j, key in enumerate(("xl_level_reached", "xl_result", "ui_gap")):
-        sheet.header(top, level_col + j, t(key, lang), last_row=low)
+        sheet.header(low, level_col + j, t(key, lang))
 
     row = low + 1
     status_cols = [first + k * len(PER_LEVEL) + 4 for k in range(max_levels)]

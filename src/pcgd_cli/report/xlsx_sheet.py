@@ -19,13 +19,18 @@ _BAD_SHEET_CHARS = re.compile(r"[\[\]:*?/\\]")
 
 # Input strings must never become formulas or links, whatever write() would guess.
 WORKBOOK_OPTIONS = {"strings_to_formulas": False, "strings_to_urls": False,
-                    "strings_to_numbers": False, "in_memory": True}
+                    "strings_to_numbers": False}
 
 
-def new_workbook(stream: IO[bytes]):
+def new_workbook(stream: IO[bytes], row_by_row: bool = False):
+    """``row_by_row``: xlsxwriter's constant_memory mode, each row flushed to a temporary
+    file once the next one starts (a national summary holds millions of cells). Sheets
+    written this way must write their rows top to bottom and merge cells only across
+    a row."""
     import xlsxwriter
 
-    return xlsxwriter.Workbook(stream, WORKBOOK_OPTIONS)
+    options = {**WORKBOOK_OPTIONS, "constant_memory": row_by_row, "in_memory": not row_by_row}
+    return xlsxwriter.Workbook(stream, options)
 
 
 def cut_rate(numerator: int, denominator: int) -> float | None:
@@ -72,8 +77,9 @@ class Sheet:
         self.widths: dict[int, int] = {}
 
     def _fit(self, col: int, text: str, cap: int = MAX_WIDTH) -> None:
-        longest = max((len(line) for line in text.splitlines()), default=0)
-        self.widths[col] = max(self.widths.get(col, 0), min(longest, cap))
+        longest = max(len(line) for line in text.splitlines()) if "\n" in text else len(text)
+        if longest > self.widths.get(col, 0):
+            self.widths[col] = min(longest, cap)
 
     def text(self, row: int, col: int, value: object, fmt=None) -> None:
         text = "" if value is None else str(value)
@@ -88,7 +94,9 @@ class Sheet:
             self.ws.write_blank(row, col, None, fmt)
             return
         self.ws.write_number(row, col, value, fmt)
-        self._fit(col, f"{value:,.2f}" if isinstance(value, float) else f"{value:,}")
+        digits = len(str(value)) + 1  # room for a separator or the second decimal
+        if digits > self.widths.get(col, 0):
+            self.widths[col] = digits
 
     def header(self, row: int, col: int, value: str, last_row: int | None = None,
                last_col: int | None = None) -> None:
