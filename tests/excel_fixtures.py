@@ -43,15 +43,18 @@ def count_keys() -> list[tuple[str, str]]:
     return [(k, spec.kind) for k, spec in cat.columns.items() if spec.kind in ("count", "yesno")]
 
 
-def write_communes_csv(path: Path, communes: list[tuple[str, str, str, str]]) -> Path:
+def write_communes_csv(path: Path, communes: list[tuple[str, str, str, str]],
+                       year: int | None = None) -> Path:
     """communes: (district code, district name, commune code, commune name)."""
     keys = count_keys()
+    years = ["year"] if year else []
     with path.open("w", encoding="utf-8", newline="") as fh:
         writer = csv.writer(fh)
-        writer.writerow(["province_code", "province", "district_code", "district",
+        writer.writerow([*years, "province_code", "province", "district_code", "district",
                          "commune_code", "commune", "disadvantaged", *(k for k, _ in keys)])
         for district_code, district, code, name in communes:
-            writer.writerow(["12", "Tỉnh Thử", district_code, district, code, name, "0",
+            writer.writerow([*([year] if year else []), "12", "Tỉnh Thử", district_code,
+                             district, code, name, "0",
                              *(plausible(k, kind) for k, kind in keys)])
     return path
 

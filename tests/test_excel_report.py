@@ -248,3 +248,21 @@ def test_two_tier_data_groups_communes_under_the_province(tmp_path):
     values = cell_values(ws)
     assert "Mã tỉnh" in values and "Cộng Tỉnh Thử" in values
     assert "Tỉnh Thử" in cell_values(book["Tổng hợp"])
+
+
+def test_several_years_get_a_year_column_and_totals_per_year(tmp_path):
+    communes = [("105", "Huyện A", "03386", "Xã Một"), ("105", "Huyện A", "03387", "Xã Hai")]
+    files = [write_communes_csv(tmp_path / f"{y}.csv", communes, year=y) for y in (2023, 2024)]
+    out = tmp_path / "kq.xlsx"
+    result = runner.invoke(app, ["check", *map(str, files), "-o", str(out), "-q"])
+    assert result.exit_code == 0, result.stderr
+    book = openpyxl.load_workbook(out)
+    ws = book[short_names("vi")[0]]
+    low = find_row(ws, "Tử số")
+    assert [c.value for c in ws[low]][4] == "Năm"
+    names = [ws.cell(r, 4).value for r in range(low + 1, ws.max_row + 1)]
+    assert names.count("Cộng Huyện A (2023)") == names.count("Cộng Huyện A (2024)") == 1
+    years = [ws.cell(r, 5).value for r in range(low + 1, ws.max_row + 1)
+             if not str(ws.cell(r, 4).value).startswith("Cộng")]
+    assert sorted(years) == [2023, 2023, 2024, 2024]
+    assert "Huyện A (2024)" in cell_values(book["Tổng hợp"])
