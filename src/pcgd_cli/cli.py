@@ -107,38 +107,80 @@ def _run_check(files: list[str], rule_ids: list[str], target_ids: list[str], fmt
                sheet_names: list[str] | None = None) -> ExitCode:
     from rich.console import Console
 
-    from pcgd_cli.output import TEXT_SUFFIXES, check_output_path, write_atomically
+    from pcgd_cli.batch import file_progress, run_summary
+    from pcgd_cli.output import OUTPUT_SUFFIXES, check_output_path
     from pcgd_cli.pipeline import check_files, load_rule_sets
     from pcgd_cli.reading import expand_inputs
     from pcgd_cli.report.csv_report import write_csv
     from pcgd_cli.report.json_report import write_json
-    from pcgd_cli.report.terminal import render_terminal, summary_line
+    from pcgd_cli.report.terminal import render_terminal
 
     paths = expand_inputs(files, lang)
     if output is not None:
-        check_output_path(output, paths, TEXT_SUFFIXES, lang)
+        check_output_path(output, paths, OUTPUT_SUFFIXES, lang)
     rule_sets = load_rule_sets(rule_ids, lang)
     if target_ids:
         raise PcgdError("--targets: " + ("chưa hỗ trợ" if lang == "vi" else "not supported yet"))
-    report = check_files(paths, rule_sets, lang, sheet_names=sheet_names)
+    err = Console(stderr=True, highlight=False)
+    with file_progress(paths, err, quiet, lang) as progress:
+        report = check_files(paths, rule_sets, lang, progress=progress,
+                             sheet_names=sheet_names)
 
     if output is not None:
-        writer = write_json if output.suffix.lower() == ".json" else write_csv
-        write_atomically(output, lambda fh: writer(report, fh), lang=lang)
+        _write_output(report, output, lang)
     if fmt is Format.json:
         write_json(report, sys.stdout)
     elif fmt is Format.csv:
         write_csv(report, sys.stdout)
     elif not quiet:
         render_terminal(report, Console(highlight=False))
-    err = Console(stderr=True, highlight=False)
     if report.errors:
         err.print(f"pcgd: {t('input_errors', lang, n=len(report.errors))}")
     elif not quiet:
-        err.print(summary_line(report))
+        err.print(run_summary(report))
     if report.errors:
         return ExitCode.INPUT_ERROR
     return ExitCode.OK if report.targets_met else ExitCode.TARGET_NOT_MET
+
+
+def _write_output(report, output: Path, lang: str) -> None:
+    """--output: .json and .csv as with --format, .xlsx the summary workbook; all atomic."""
+    from pcgd_cli.output import write_atomically
+    from pcgd_cli.report.csv_report import write_csv
+    from pcgd_cli.report.excel import write_workbook
+    from pcgd_cli.report.json_report import write_json
+
+    suffix = output.suffix.lower()
+    if suffix == ".xlsx":
+        write_atomically(output, lambda fh: write_workbook(report, fh), binary=True, lang=lang)
+    else:
+        writer = write_json if suffix == ".json" else write_csv
+        write_atomically(output, lambda fh: writer(report, fh), lang=lang)
+
+
+@app.command()
+def template(
+    output: Annotated[Path, typer.Argument(help="Tệp .xlsx sẽ ghi / the .xlsx to write",
+                                           show_default=False)],
+    rules: Annotated[list[str] | None, typer.Option(
+        "--rules", help="Mã bộ quy tắc hoặc tệp .yaml (mặc định nd20-2014) / rule set id or "
+        "path")] = None,
+    units: Annotated[Path | None, typer.Option(
+        "--units", help="CSV danh sách xã để điền sẵn / CSV of communes to pre-fill")] = None,
+    lang: LangOption = "vi",
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Chỉ in lỗi / print nothing "
+                                        "but errors")] = False,
+) -> None:
+    """Ghi mẫu nhập liệu từ bộ quy tắc / write the input workbook made from the rules."""
+    from pcgd_cli.template import make_template
+
+    lang = _check_lang(lang)
+    try:
+        n = make_template(output, rules or [], units, lang)
+    except PcgdError as error:
+        _fail(error)
+    if not quiet:
+        typer.echo(t("tpl_written", lang, path=output, n=n), err=True)
 
 
 @rules_app.command("list")

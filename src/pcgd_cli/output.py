@@ -16,6 +16,7 @@ from pcgd_cli.errors import PcgdError
 from pcgd_cli.i18n import t
 
 TEXT_SUFFIXES = (".json", ".csv")
+OUTPUT_SUFFIXES = (*TEXT_SUFFIXES, ".xlsx")
 
 
 def check_output_path(output: Path, inputs: list[Path], suffixes: tuple[str, ...],
@@ -25,6 +26,12 @@ def check_output_path(output: Path, inputs: list[Path], suffixes: tuple[str, ...
     target = output.resolve()
     if any(target == p.resolve() for p in inputs):
         raise PcgdError(t("output_is_input", lang, path=output), t("output_is_input_hint", lang))
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def write_atomically(output: Path, write: Callable[[IO], None], binary: bool = False,
@@ -41,6 +48,8 @@ def write_atomically(output: Path, write: Callable[[IO], None], binary: bool = F
         kwargs = {} if binary else {"encoding": "utf-8", "newline": ""}
         with os.fdopen(fd, mode, **kwargs) as fh:
             write(fh)
+        # mkstemp makes the file private (0600); an output is an ordinary file
+        os.chmod(tmp, 0o666 & ~_umask())
         os.replace(tmp, output)
     except BaseException as exc:
         Path(tmp).unlink(missing_ok=True)

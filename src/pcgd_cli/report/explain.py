@@ -88,3 +88,22 @@ def fmt_threshold(value: float) -> str:
 
 def levels_met_counts(result: StandardResult) -> list[np.ndarray]:
     return [lv.status == Status.MET for lv in result.levels]
+
+
+def reason_lines(level: LevelResult, i: int, rules: RuleSet, rule_sets: list[RuleSet],
+                 lang: str) -> list[str]:
+    """Why unit ``i`` misses ``level``: failing tests with their gap, prerequisites, unknowns."""
+    miss = why_not(level, i)
+    reasons = []
+    for ind in miss.failing:
+        # the gap sentence names the indicator's people, so the label is not repeated
+        dis = " ĐBKK" if ind.disadvantaged_rule[i] else ""
+        reasons.append(f"{rate_text(ind, i)} < {fmt_threshold(ind.threshold[i])}{dis}: "
+                       f"{gap_text(ind, i, rules, lang)}")
+    for std, lvl, status in miss.requirements:
+        key = "ui_requires" if status == Status.NOT_MET else "ui_requires_unknown"
+        other = next(rs.standards[std] for rs in rule_sets if std in rs.standards)
+        reasons.append(t(key, lang, standard=other.short.get(lang), level=lvl))
+    for ind in miss.missing:
+        reasons.append(t("ui_missing", lang, label=ind.spec.label.get(lang)))
+    return reasons

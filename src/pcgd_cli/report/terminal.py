@@ -11,12 +11,9 @@ from rich.table import Table
 from pcgd_cli.engine.results import Status, TierResult
 from pcgd_cli.i18n import t
 from pcgd_cli.report.explain import (
-    fmt_threshold,
-    gap_text,
     next_level,
-    rate_text,
+    reason_lines,
     tier_name,
-    why_not,
 )
 from pcgd_cli.report_model import Report
 
@@ -138,18 +135,7 @@ def _gaps_table(report: Report, sid: str, communes: TierResult) -> tuple[Table, 
         if parent != current_parent and len(report.evaluation.tiers) > 2:
             table.add_row(f"[bold]{parents.get(parent, parent)}[/]", "", "")
             current_parent = parent
-        miss = why_not(level, i)
-        reasons = []
-        for ind in miss.failing:
-            dis = " ĐBKK" if ind.disadvantaged_rule[i] else ""
-            reasons.append(f"{rate_text(ind, i)} < {fmt_threshold(ind.threshold[i])}{dis}: "
-                           f"{gap_text(ind, i, rules, lang)}")
-        for std, lvl, status in miss.requirements:
-            key = "ui_requires" if status == Status.NOT_MET else "ui_requires_unknown"
-            other = next(rs.standards[std] for rs in report.rule_sets if std in rs.standards)
-            reasons.append(t(key, lang, standard=other.short.get(lang), level=lvl))
-        for ind in miss.missing:
-            reasons.append(t("ui_missing", lang, label=ind.spec.label.get(lang)))
+        reasons = reason_lines(level, i, rules, report.rule_sets, lang)
         status, current = int(result.status[i]), int(result.level[i])
         dis = " (ĐBKK)" if units["disadvantaged"].iat[i] else ""
         now = status_text(status, current, len(result.levels), lang)

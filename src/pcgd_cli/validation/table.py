@@ -33,6 +33,7 @@ from pcgd_cli.validation.values import (
     parse_counts,
     parse_flags,
     parse_name,
+    parse_number_text,
     parse_years,
 )
 
@@ -367,7 +368,9 @@ def build_unit_table(sheets: list[RawSheet], catalog: ColumnCatalog,
             continue
         header = find_header(sheet.rows, catalog, sheet.merges)
         if header is None:
-            if any(str(c).strip() for row in sheet.rows[:50] for c in row):
+            # only a sheet holding figures can be a data sheet whose header we missed;
+            # notes, cover pages and pcgd's own template instructions are text only
+            if _holds_numbers(sheet.rows[:50]):
                 findings.append(Finding("warning", "no_header", str(sheet.file), sheet.name,
                                         params={"labels": commune_code_labels(catalog)}))
             continue
@@ -389,6 +392,13 @@ def build_unit_table(sheets: list[RawSheet], catalog: ColumnCatalog,
 def commune_code_labels(catalog: ColumnCatalog) -> str:
     """The header texts looked for, to say so when none was found."""
     return catalog.labels("commune_code")
+
+
+def _holds_numbers(rows: list[list[object]]) -> bool:
+    return any(
+        (isinstance(c, int | float) and not isinstance(c, bool))
+        or (isinstance(c, str) and c.strip() and parse_number_text(c) is not None)
+        for row in rows for c in row)
 
 
 def _fill_units(frame: pd.DataFrame) -> pd.DataFrame:

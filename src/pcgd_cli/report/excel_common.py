@@ -1,0 +1,60 @@
+"""What the sheets of the summary workbook share: result words and commune grouping."""
+
+from __future__ import annotations
+
+from pcgd_cli.engine.results import Check, Evaluation, Status, TierResult
+from pcgd_cli.i18n import t
+from pcgd_cli.report.json_report import _year
+
+CHECK_KEYS = {Check.PASS: "xl_check_pass", Check.FAIL: "xl_check_fail",
+              Check.NOT_APPLICABLE: "xl_check_na", Check.MISSING: "xl_check_missing",
+              Check.NOT_CHECKED: "xl_check_not_checked"}
+STATUS_KEYS = {Status.MET: "xl_check_pass", Status.NOT_MET: "xl_check_fail",
+               Status.INSUFFICIENT: "xl_check_missing",
+               Status.NOT_EVALUATED: "xl_status_not_evaluated"}
+
+
+def check_word(check: int, lang: str) -> str:
+    key = CHECK_KEYS.get(Check(check))
+    return t(key, lang) if key else ""
+
+
+def status_word(status: int, lang: str) -> str:
+    return t(STATUS_KEYS[Status(status)], lang)
+
+
+def colour_words(lang: str) -> tuple[list[str], list[str], list[str]]:
+    """The words conditional formatting colours green, red and yellow."""
+    return ([t("xl_check_pass", lang)], [t("xl_check_fail", lang)],
+            [t("xl_check_missing", lang)])
+
+
+def multi_year(evaluation: Evaluation) -> bool:
+    return evaluation.tiers[0].units["year"].nunique() > 1
+
+
+def unit_name(tier: TierResult, i: int, with_year: bool) -> str:
+    units = tier.units
+    name = str(units["name"].iat[i] or units["code"].iat[i] or "")
+    year = _year(units["year"].iat[i])
+    return f"{name} ({year})" if with_year and year is not None else name
+
+
+def commune_groups(evaluation: Evaluation) -> list[tuple[int, list[int]]]:
+    """Communes under their parent unit (district, or province when two-tier), in the
+    parent tier's order: [(parent index, [commune indexes])]."""
+    communes, parents = evaluation.tiers[0], evaluation.tiers[1]
+    index = {(str(code), _year(year)): i for i, (code, year) in
+             enumerate(zip(parents.units["code"], parents.units["year"], strict=True))}
+    members: dict[int, list[int]] = {i: [] for i in range(len(parents))}
+    for i, (code, year) in enumerate(zip(communes.units["parent_code"],
+                                         communes.units["year"], strict=True)):
+        members[index[(str(code), _year(year))]].append(i)
+    return list(members.items())
+
+
+def child_tier(tiers: list[TierResult], tier: TierResult) -> str:
+    """The tier a unit's share counts: the one below it in this evaluation (a two-tier
+    province counts communes, not districts)."""
+    depth = next(k for k, other in enumerate(tiers) if other is tier)
+    return tiers[depth - 1].tier

@@ -1,0 +1,106 @@
+"""The "Lỗi dữ liệu" sheet (every finding) and the "Thông tin" sheet (provenance)."""
+
+from __future__ import annotations
+
+from pcgd_cli import __version__
+from pcgd_cli.i18n import t
+from pcgd_cli.report.xlsx_sheet import Sheet
+from pcgd_cli.report_model import Report
+
+SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
+FINDING_COLUMNS = ("ui_severity", "xl_code_col", "xl_file", "xl_sheet", "xl_cell", "xl_row",
+                   "xl_column", "ui_unit", "ui_message", "ui_suggestion")
+
+
+def write_findings_sheet(sheet: Sheet, report: Report) -> None:
+    lang = report.lang
+    styles = sheet.styles
+    sheet.title(t("ui_findings", lang))
+    header = 2
+    for col, key in enumerate(FINDING_COLUMNS):
+        sheet.header(header, col, t(key, lang))
+    row = header + 1
+    findings = sorted(report.findings, key=lambda f: SEVERITY_ORDER[f.severity])
+    for f in findings:
+        values = [t("severity_" + f.severity, lang), f.code, f.file, f.sheet, f.cell]
+        for col, value in enumerate(values):
+            sheet.text(row, col, value, styles.text)
+        sheet.number(row, 5, f.row, styles.text)
+        sheet.text(row, 6, f.column, styles.text)
+        sheet.text(row, 7, f.unit, styles.text)
+        sheet.text(row, 8, f.message(lang), styles.wrap)
+        sheet.text(row, 9, f.suggestion(lang), styles.wrap)
+        row += 1
+    sheet.status_colours(header + 1, row - 1, [0], [], [t("severity_error", lang)],
+                         [t("severity_warning", lang)])
+    sheet.finish(header, header, max(row - 1, header), len(FINDING_COLUMNS) - 1)
+
+
+def write_info_sheet(sheet: Sheet, report: Report) -> None:
+    """Everything an auditor needs to reproduce the run."""
+    lang = report.lang
+    styles = sheet.styles
+    sheet.title(t("xl_title", lang))
+    row = 2
+    facts: list[tuple[str, object]] = [
+        (t("xl_info_tool", lang), f"pcgd {__version__}"),
+        (t("xl_info_started", lang),
+         report.started.strftime("%Y-%m-%d %H:%M:%S") if report.started else ""),
+        (t("xl_info_seconds", lang), round(report.seconds, 3)),
+        (t("xl_info_lang", lang), lang),
+        (t("xl_info_provisional", lang), t("xl_yes" if report.provisional else "xl_no", lang)),
+    ]
+    notes = [rs.two_tier.note.get(lang) for rs in report.rule_sets
+             if report.evaluation.two_tier and rs.two_tier]
+    notes += [rs.warning.get(lang) for rs in report.rule_sets if rs.provisional and rs.warning]
+    facts += [(t("xl_info_note", lang), note) for note in notes]
+    for label, value in facts:
+        sheet.text(row, 0, label, styles.total_text)
+        if isinstance(value, float | int):
+            sheet.number(row, 1, value, styles.text)
+        else:
+            sheet.text(row, 1, value, styles.text)
+        row += 1
+
+    row += 1
+    sheet.text(row, 0, t("ui_rules", lang), styles.title)
+    row += 1
+    rule_heads = ("xl_code", "xl_info_version", "xl_name", "xl_info_source",
+                  "xl_info_provisional")
+    for col, key in enumerate(rule_heads):
+        sheet.header(row, col, t(key, lang))
+    row += 1
+    for rs in report.rule_sets:
+        values = [rs.id, rs.version, rs.title.get(lang), rs.source.get(lang),
+                  t("xl_yes" if rs.provisional else "xl_no", lang)]
+        for col, value in enumerate(values):
+            sheet.text(row, col, value, styles.text)
+        row += 1
+    for ts in report.target_sets:
+        # target sets come from the targets feature; shown by what they declare
+        title = getattr(ts, "title", "")
+        values = [getattr(ts, "id", str(ts)), getattr(ts, "version", ""),
+                  title.get(lang) if hasattr(title, "get") else str(title or ""),
+                  t("xl_info_target_sets", lang)]
+        for col, value in enumerate(values):
+            sheet.text(row, col, value, styles.text)
+        row += 1
+
+    row += 1
+    sheet.text(row, 0, t("xl_info_inputs", lang), styles.title)
+    row += 1
+    input_heads = ("xl_info_path", "SHA-256", "xl_info_rows_read", "xl_info_rows_used",
+                   "xl_info_rows_total", "xl_info_rows_blank", "xl_info_rows_rejected",
+                   "xl_info_sheets")
+    for col, key in enumerate(input_heads):
+        sheet.header(row, col, key if key == "SHA-256" else t(key, lang))
+    row += 1
+    for s in report.inputs:
+        sheet.text(row, 0, str(s.path), styles.text)
+        sheet.text(row, 1, s.sha256, styles.text)
+        for col, value in enumerate((s.rows_read, s.rows_used, s.rows_total, s.rows_blank,
+                                     s.rows_rejected), start=2):
+            sheet.number(row, col, value, styles.count)
+        sheet.text(row, 7, ", ".join(s.sheets_used), styles.text)
+        row += 1
+    sheet.finish(0, 0, row - 1, len(input_heads) - 1, autofilter=False)

@@ -1,0 +1,268 @@
+"""The summary workbook (--output x.xlsx), read back with openpyxl."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import openpyxl
+import pytest
+from typer.testing import CliRunner
+
+from excel_fixtures import (
+    HYPERLINK,
+    SAMPLE,
+    cell_values,
+    find_row,
+    sha256,
+    write_communes_csv,
+)
+from pcgd_cli import __version__
+from pcgd_cli.cli import app
+from pcgd_cli.i18n import MESSAGES
+from pcgd_cli.pipeline import load_rule_sets
+
+runner = CliRunner()
+
+
+def short_names(lang: str) -> list[str]:
+    rules = load_rule_sets([])[0]
+    return [std.short.get(lang) for std in rules.standards.values()]
+
+
+@pytest.fixture(scope="module")
+def book_path(tmp_path_factory):
+    out = tmp_path_factory.mktemp("xlsx") / "tong_hop.xlsx"
+    result = runner.invoke(app, ["check", str(SAMPLE), "--output", str(out), "--quiet"])
+    assert result.exit_code == 0, result.stderr
+    return out
+
+
+@pytest.fixture(scope="module")
+def book(book_path):
+    return openpyxl.load_workbook(book_path)
+
+
+def test_sheets_in_order(book):
+    assert book.sheetnames == ["Tổng hợp", *short_names("vi"), "Huyện và tỉnh", "Lỗi dữ liệu",
+                               "Thông tin"]
+
+
+def test_summary_headings_and_shares(book):
+    ws = book["Tổng hợp"]
+    header = find_row(ws, "Chuẩn")
+    heads = [c.value for c in ws[header]]
+    for text in ("Mức độ", "Số xã", "Số xã đạt", "Tỷ lệ xã đạt (%)", "Số huyện đạt",
+                 "Tỷ lệ huyện đạt (%)", "Tỉnh đạt mức này", "Mức đạt của tỉnh"):
+        assert text in heads
+    n_col = heads.index("Số xã") + 1
+    met_col = heads.index("Số xã đạt") + 1
+    share_col = heads.index("Tỷ lệ xã đạt (%)") + 1
+    first = ws.cell(header + 1, 1)
+    assert first.value == short_names("vi")[0]
+    share = ws.cell(header + 1, share_col)
+    n, met = ws.cell(header + 1, n_col).value, ws.cell(header + 1, met_col).value
+    assert n == 106
+    assert share.data_type == "n" and share.number_format == "0.00"
+    assert share.value == (met * 10000 // n) / 100
+
+
+def test_summary_chart_per_standard(book):
+    ws = book["Tổng hợp"]
+    assert len(ws._charts) == len(short_names("vi"))
+    # the chart's data: one row per district, communes counted by level reached
+    data = find_row(ws, "Thành phố Lai Châu", max_row=60)
+    assert ws.cell(data, 2).data_type == "n"
+
+
+def test_standard_sheet_rates_are_numbers_cut_to_two_decimals(book):
+    ws = book["PCGD tiểu học"]
+    low = find_row(ws, "Tử số")
+    heads = [c.value for c in ws[low]]
+    assert heads.count("Tỷ lệ (%)") >= 3 and "Ngưỡng (%)" in heads and "Đạt?" in heads
+    checked = 0
+    for col, head in enumerate(heads, start=1):
+        if head != "Tỷ lệ (%)":
+            continue
+        for row in range(low + 1, ws.max_row + 1):
+            rate = ws.cell(row, col)
+            num, den = ws.cell(row, col - 2).value, ws.cell(row, col - 1).value
+            if rate.value is None:
+                continue
+            assert rate.data_type == "n" and rate.number_format == "0.00"
+            assert rate.value == (num * 10000 // den) / 100
+            checked += 1
+    assert checked > 100
+
+
+def test_standard_sheet_district_totals_sum_their_communes(book):
+    ws = book["PCGD tiểu học"]
+    low = find_row(ws, "Tử số")
+    name_col = 4
+    first_data = low + 1
+    start = first_data
+    totals = 0
+    for row in range(first_data, ws.max_row + 1):
+        name = ws.cell(row, name_col).value or ""
+        if name.startswith("Cộng "):
+            numerator = ws.cell(row, 6).value
+            summed = sum(ws.cell(r, 6).value or 0 for r in range(start, row))
+            if not name.startswith("Cộng Tỉnh"):
+                assert numerator == summed, name
+                totals += 1
+            start = row + 1
+    assert totals == 8  # Lai Châu's eight districts
+
+
+def test_frozen_header_filter_and_page_setup_on_every_table(book):
+    for ws in book.worksheets:
+        assert ws.freeze_panes is not None, ws.title
+        assert ws.page_setup.orientation == "landscape", ws.title
+        assert int(ws.page_setup.paperSize) == 9, ws.title  # A4
+        assert ws.sheet_properties.pageSetUpPr.fitToPage, ws.title
+        assert ws.page_setup.fitToWidth in (None, 1) and ws.page_setup.fitToHeight == 0
+        assert ws.print_title_rows, ws.title
+        if ws.title != "Thông tin":
+            assert ws.auto_filter.ref, ws.title
+    ws = book["PCGD tiểu học"]
+    assert ws.freeze_panes == f"E{find_row(ws, 'Tử số') + 1}"
+    assert ws.column_dimensions["D"].width > 10  # fitted to the commune names
+
+
+def test_met_and_not_met_are_conditional_formats(book):
+    ws = book["PCGD tiểu học"]
+    formulas = {f for cf in ws.conditional_formatting for rule in cf.rules
+                for f in rule.formula}
+    assert {'"Đạt"', '"Chưa đạt"', '"Thiếu số liệu"'} <= formulas
+    assert book["Tổng hợp"].conditional_formatting
+
+
+def test_districts_and_province_sheet(book):
+    ws = book["Huyện và tỉnh"]
+    values = cell_values(ws)
+    assert "Tỉnh Lai Châu" in values and "Huyện Sìn Hồ" in values
+    assert "Yêu cầu (%)" in values
+
+
+def test_provenance_on_info_sheet(book):
+    values = cell_values(book["Thông tin"])
+    assert sha256(SAMPLE) in values
+    assert f"pcgd {__version__}" in values
+    rules = load_rule_sets([])[0]
+    assert rules.id in values and rules.version in values
+    assert str(SAMPLE) in values
+    assert 106 in values  # rows read and used
+
+
+def test_english_headings(tmp_path):
+    out = tmp_path / "summary.xlsx"
+    result = runner.invoke(app, ["check", str(SAMPLE), "-o", str(out), "--lang", "en", "-q"])
+    assert result.exit_code == 0
+    book = openpyxl.load_workbook(out)
+    assert book.sheetnames == ["Summary", *short_names("en"), "Districts and province",
+                               "Data errors", "About"]
+    ws = book["Primary"]
+    assert "Numerator" in cell_values(ws) and "Threshold (%)" in cell_values(ws)
+
+
+def test_findings_sheet_lists_each_problem_with_its_cell(tmp_path):
+    data = write_communes_csv(tmp_path / "xa.csv", [("105", "Huyện A", "03386", "Xã Một"),
+                                                    ("105", "Huyện A", "03387", "Xã Hai")])
+    text = data.read_text(encoding="utf-8").replace(",100,", ",abc,", 1)
+    data.write_text(text, encoding="utf-8")
+    out = tmp_path / "kq.xlsx"
+    result = runner.invoke(app, ["check", str(data), "-o", str(out), "-q"])
+    assert result.exit_code == 2  # input error, and the workbook shows it
+    ws = openpyxl.load_workbook(out)["Lỗi dữ liệu"]
+    header = find_row(ws, "Mức")
+    heads = [c.value for c in ws[header]]
+    for text in ("Tệp", "Trang", "Ô", "Cột", "Nội dung", "Gợi ý"):
+        assert text in heads
+    row = [c.value for c in ws[header + 1]]
+    assert row[0] == "lỗi" and row[heads.index("Ô")] and "abc" in row[heads.index("Nội dung")]
+    assert str(data) == row[heads.index("Tệp")]
+
+
+def test_input_text_starting_with_equals_stays_text(tmp_path):
+    data = write_communes_csv(tmp_path / "xa.csv", [("105", "Huyện A", "03386", HYPERLINK),
+                                                    ("105", "Huyện A", "03387", "Xã Hai")])
+    out = tmp_path / "kq.xlsx"
+    assert runner.invoke(app, ["check", str(data), "-o", str(out), "-q"]).exit_code == 0
+    book = openpyxl.load_workbook(out)
+    found = [c for ws in book.worksheets for row in ws.iter_rows() for c in row
+             if isinstance(c.value, str) and "HYPERLINK" in c.value]
+    assert found
+    for cell in found:
+        assert cell.data_type == "s" and cell.value == HYPERLINK
+
+    out_csv = tmp_path / "kq.csv"
+    assert runner.invoke(app, ["check", str(data), "-o", str(out_csv), "-q"]).exit_code == 0
+    names = [row["name"] for row in csv.DictReader(io.StringIO(out_csv.read_text("utf-8")))]
+    assert "'" + HYPERLINK in names and HYPERLINK not in names
+
+
+def test_every_new_message_has_both_languages():
+    mine = [k for k in MESSAGES if k.startswith(("xl_", "tpl_", "batch_"))]
+    assert len(mine) > 50
+    for key in mine:
+        assert MESSAGES[key]["vi"] and MESSAGES[key]["en"], key
+
+
+def _report_of(tmp_path, communes):
+    from pcgd_cli.pipeline import check_files
+
+    data = write_communes_csv(tmp_path / "xa.csv", communes)
+    return check_files([data], load_rule_sets([]), "vi")
+
+
+def test_targets_shown_on_the_summary_when_present(tmp_path):
+    from pcgd_cli.report.excel import write_workbook
+    from pcgd_cli.report_model import TargetResult
+
+    report = _report_of(tmp_path, [("105", "Huyện A", "03386", "Xã Một")])
+    report.targets = [TargetResult("mn5_rate", "Tỷ lệ trẻ 5 tuổi ra lớp", 97.5, 98.0, False,
+                                   gap="cần thêm 2 trẻ", year=2030)]
+    out = tmp_path / "kq.xlsx"
+    with out.open("wb") as fh:
+        write_workbook(report, fh)
+    ws = openpyxl.load_workbook(out)["Tổng hợp"]
+    row = find_row(ws, "mn5_rate", max_row=40)
+    values = [c.value for c in ws[row]]
+    assert values[:8] == ["mn5_rate", "Tỷ lệ trẻ 5 tuổi ra lớp", 2030, 97.5, 98, "%",
+                          "Chưa đạt", "cần thêm 2 trẻ"]
+    assert "Chỉ tiêu kế hoạch" in cell_values(ws)
+
+
+def test_two_tier_data_groups_communes_under_the_province(tmp_path):
+    data = write_communes_csv(tmp_path / "xa.csv", [("", "", "03386", "Xã Một"),
+                                                    ("", "", "03387", "Xã Hai")])
+    rows = data.read_text(encoding="utf-8").splitlines()
+    # drop the district columns: communes directly under the province (2025 reform)
+    cut = [",".join(r.split(",")[:2] + r.split(",")[4:]) for r in rows]
+    data.write_text("\n".join(cut) + "\n", encoding="utf-8")
+    out = tmp_path / "kq.xlsx"
+    result = runner.invoke(app, ["check", str(data), "-o", str(out), "-q"])
+    assert result.exit_code == 0, result.stderr
+    book = openpyxl.load_workbook(out)
+    ws = book[short_names("vi")[1]]
+    values = cell_values(ws)
+    assert "Mã tỉnh" in values and "Cộng Tỉnh Thử" in values
+    assert "Tỉnh Thử" in cell_values(book["Tổng hợp"])
+
+
+def test_several_years_get_a_year_column_and_totals_per_year(tmp_path):
+    communes = [("105", "Huyện A", "03386", "Xã Một"), ("105", "Huyện A", "03387", "Xã Hai")]
+    files = [write_communes_csv(tmp_path / f"{y}.csv", communes, year=y) for y in (2023, 2024)]
+    out = tmp_path / "kq.xlsx"
+    result = runner.invoke(app, ["check", *map(str, files), "-o", str(out), "-q"])
+    assert result.exit_code == 0, result.stderr
+    book = openpyxl.load_workbook(out)
+    ws = book[short_names("vi")[0]]
+    low = find_row(ws, "Tử số")
+    assert [c.value for c in ws[low]][4] == "Năm"
+    names = [ws.cell(r, 4).value for r in range(low + 1, ws.max_row + 1)]
+    assert names.count("Cộng Huyện A (2023)") == names.count("Cộng Huyện A (2024)") == 1
+    years = [ws.cell(r, 5).value for r in range(low + 1, ws.max_row + 1)
+             if not str(ws.cell(r, 4).value).startswith("Cộng")]
+    assert sorted(years) == [2023, 2023, 2024, 2024]
+    assert "Huyện A (2024)" in cell_values(book["Tổng hợp"])
