@@ -107,6 +107,9 @@ class TierResult:
     units: pd.DataFrame  # code, name, parent_code, year, disadvantaged, communes
     standards: dict[str, StandardResult]
     provisional: bool = False  # two-tier province judged on communes
+    # for each commune (row of the commune table), the index of its unit in this tier:
+    # how plan targets find the districts or communes inside a province, at any depth
+    member_of: np.ndarray | None = None
 
     def __len__(self) -> int:
         return len(self.units)

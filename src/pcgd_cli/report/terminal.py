@@ -7,7 +7,7 @@ from collections import Counter
 from rich.console import Console
 from rich.table import Table
 
-from pcgd_cli.engine.results import Status, TierResult
+from pcgd_cli.engine.results import Check, Status, TierResult
 from pcgd_cli.i18n import t
 from pcgd_cli.report.explain import (
     CHILD_TIER,
@@ -19,6 +19,8 @@ from pcgd_cli.report.explain import (
     tier_name,
     why_not,
 )
+from pcgd_cli.report.targets_view import render_targets
+from pcgd_cli.report.years_view import render_years
 from pcgd_cli.report_model import Report
 
 MAX_UNITS_LISTED = 40
@@ -112,6 +114,10 @@ def _gaps_table(report: Report, sid: str, communes: TierResult) -> tuple[Table, 
         miss = why_not(level, i)
         reasons = []
         for ind in miss.failing:
+            if ind.spec.kind == "yesno":  # a condition column that says no
+                reasons.append(f"{ind.spec.label.get(lang)}: {t('ui_no', lang)} — "
+                               f"{gap_text(ind, i, rules, lang)}")
+                continue
             reasons.append(f"{ind.spec.label.get(lang)}: {rate_text(ind, i)} < "
                            f"{fmt_threshold(ind.threshold[i])}"
                            f"{' (ĐBKK)' if ind.disadvantaged_rule[i] else ''} — "
@@ -165,12 +171,19 @@ def render_terminal(report: Report, console: Console) -> None:
         if not result.evaluated:
             continue
         console.print(_standard_table(report, sid, upper))
+        unchecked = dict.fromkeys(ind.spec.label.get(lang) for lv in result.levels
+                                  for ind in lv.indicators
+                                  if len(ind.check) and ind.check[0] == Check.NOT_CHECKED)
+        if unchecked:
+            console.print(f"[dim]{t('ui_not_checked', lang, labels='; '.join(unchecked))}[/]")
         gaps, hidden = _gaps_table(report, sid, communes)
         if gaps.row_count:
             console.print(gaps)
         if hidden:
             console.print(t("ui_more_units", lang, n=hidden))
         console.print()
+    render_years(report, console)
+    render_targets(report, console)
     findings = _findings_table(report)
     if findings is not None:
         console.print(findings)

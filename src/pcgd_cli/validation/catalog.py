@@ -26,6 +26,9 @@ def normalise_header(text: object) -> str:
 class ColumnCatalog:
     columns: dict[str, ColumnSpec]
     by_name: dict[str, str] = field(default_factory=dict)
+    # columns that a built-in rule or target file not in use declares:
+    # normalised name -> (key, set id, the option that would use it)
+    elsewhere: dict[str, tuple[str, str, str]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         for key, spec in self.columns.items():
@@ -35,6 +38,9 @@ class ColumnCatalog:
 
     def match(self, header: object) -> str | None:
         return self.by_name.get(normalise_header(header))
+
+    def declared_elsewhere(self, header: object) -> tuple[str, str, str] | None:
+        return self.elsewhere.get(normalise_header(header))
 
     def kind(self, key: str) -> str:
         return self.columns[key].kind

@@ -193,7 +193,12 @@ def build_unit_table(sheets: list[RawSheet], catalog: ColumnCatalog,
                 findings.append(Finding("warning", "no_header", str(sheet.file), sheet.name))
             continue
         for i, text in header.unknown.items():
-            if normalise_header(text) not in IGNORED_HEADERS:
+            other = catalog.declared_elsewhere(text)
+            if other is not None:  # a known column of a rule set not in use: no alarm
+                findings.append(Finding("info", "column_not_in_use", str(sheet.file), sheet.name,
+                                        cell_ref(header.first_data_row - 1, i), None, other[0],
+                                        text, extra=other[1], params={"option": other[2]}))
+            elif normalise_header(text) not in IGNORED_HEADERS:
                 findings.append(Finding("warning", "unknown_column", str(sheet.file), sheet.name,
                                         cell_ref(header.first_data_row - 1, i), None, "", text))
         for i, key in header.duplicates:
