@@ -174,7 +174,7 @@ def rules_validate(path: Path, lang: LangOption = "vi") -> None:
 
     lang = _check_lang(lang)
     try:
-        check = check_target_file if is_target_file(path) else check_rule_file
+        check = check_target_file if is_target_file(path, lang) else check_rule_file
         rules, messages = check(path, lang)
     except PcgdError as error:
         _fail(error)

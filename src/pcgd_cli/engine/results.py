@@ -110,6 +110,7 @@ class TierResult:
     # for each commune (row of the commune table), the index of its unit in this tier:
     # how plan targets find the districts or communes inside a province, at any depth
     member_of: np.ndarray | None = None
+    child_tier: str = ""  # the tier whose shares judge this one (communes in two-tier mode)
 
     def __len__(self) -> int:
         return len(self.units)

@@ -158,6 +158,7 @@ def roll_up(frame: pd.DataFrame, communes: dict[str, StandardResult], rule_sets:
                                             status, level, levels)
         units = _units(frame, member_of, n, tier, tiers[depth + 1] if depth + 1 < len(tiers)
                        else None)
-        results.append(TierResult(tier.name, units, standards, provisional, member_of))
+        results.append(TierResult(tier.name, units, standards, provisional, member_of,
+                                  child_tier=tiers[depth - 1].name))
         member_prev = member_of
     return results

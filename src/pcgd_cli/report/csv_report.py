@@ -6,7 +6,7 @@ import csv
 from typing import IO
 
 from pcgd_cli.engine.results import STATUS_NAMES
-from pcgd_cli.report.explain import CHILD_TIER, gap_text, next_level, share_gap_text, why_not
+from pcgd_cli.report.explain import child_of, gap_text, next_level, share_gap_text, why_not
 from pcgd_cli.report.json_report import _year
 from pcgd_cli.report_model import Report
 
@@ -51,7 +51,7 @@ def csv_rows(report: Report):
                     miss = why_not(gap_level, i)
                     gaps = [gap_text(ind, i, rules, lang) for ind in miss.failing]
                 elif gap_level is not None:
-                    gap = share_gap_text(gap_level, i, tier.tier, CHILD_TIER[tier.tier], lang,
+                    gap = share_gap_text(gap_level, i, tier.tier, child_of(tier), lang,
                                          result.spec.short.get(lang))
                     gaps = [gap] if gap else []
                 dis = units["disadvantaged"].iat[i]

@@ -18,6 +18,12 @@ TIER_NAMES = {
 CHILD_TIER = {"district": "commune", "province": "district", "nation": "province"}
 
 
+def child_of(tier) -> str:
+    """The tier a unit's shares count: its real child tier (communes for a two-tier
+    province), falling back to the usual one."""
+    return getattr(tier, "child_tier", "") or CHILD_TIER.get(tier.tier, "")
+
+
 def tier_name(tier: str, lang: str) -> str:
     return TIER_NAMES["en" if lang == "en" else "vi"][tier]
 

@@ -10,7 +10,7 @@ import numpy as np
 
 from pcgd_cli import __version__
 from pcgd_cli.engine.results import CHECK_NAMES, STATUS_NAMES, Check, StandardResult, TierResult
-from pcgd_cli.report.explain import CHILD_TIER, gap_text, share_gap_text
+from pcgd_cli.report.explain import child_of, gap_text, share_gap_text
 from pcgd_cli.report_model import Report
 from pcgd_cli.rules.model import RuleSet
 
@@ -28,7 +28,7 @@ def _year(value: object) -> int | None:
 
 
 def _indicator_dicts(result: StandardResult, tier: str, rules: RuleSet, lang: str,
-                     n: int) -> list[dict[str, dict]]:
+                     n: int, child: str = "") -> list[dict[str, dict]]:
     """Per unit: {level: level dict}. Columns are turned into lists once, then zipped."""
     per_unit: list[dict[str, dict]] = [{} for _ in range(n)]
     for level in result.levels:
@@ -66,12 +66,12 @@ def _indicator_dicts(result: StandardResult, tier: str, rules: RuleSet, lang: st
                      "status": STATUS_NAMES[int(r.status[i])]} for r in level.requirements]
             if share is not None:
                 item["share"] = {
-                    "units": CHILD_TIER[tier], "children": int(share.children[i]),
+                    "units": child, "children": int(share.children[i]),
                     "met": int(share.met[i]), "unknown": int(share.unknown[i]),
                     "rate": _rate(int(share.met[i]), int(share.children[i])),
                     "required": share.required, "shortfall": int(share.shortfall[i]),
                 }
-                gap = share_gap_text(level, i, tier, CHILD_TIER[tier], lang,
+                gap = share_gap_text(level, i, tier, child, lang,
                                      result.spec.short.get(lang))
                 if gap:
                     item["share"]["gap"] = gap
@@ -93,7 +93,8 @@ def tier_dicts(tier: TierResult, rule_sets: dict[str, RuleSet], lang: str) -> li
     provisional = {sid for sid, r in tier.standards.items()
                    if sid in rule_sets[r.rule_set].standards and rule_sets[r.rule_set].provisional}
     for sid, result in tier.standards.items():
-        levels = (_indicator_dicts(result, tier.tier, rule_sets[result.rule_set], lang, n)
+        levels = (_indicator_dicts(result, tier.tier, rule_sets[result.rule_set], lang, n,
+                                   child_of(tier))
                   if result.evaluated else [{} for _ in range(n)])
         standards[sid] = (result.status.tolist(), result.level.tolist(), levels)
     out = []

@@ -40,7 +40,7 @@ def _load_any(id_or_path: str, lang: str) -> RuleSet | TargetSet:
     path = resolve_rule_set(id_or_path, lang)
     if not Path(path).exists():
         raise PcgdError(t("rules_not_found", lang, path=path), t("rules_not_found_hint", lang))
-    if is_target_file(path):
+    if is_target_file(path, lang):
         return load_target_set(path, lang)
     return load_rule_set(path, lang)
 

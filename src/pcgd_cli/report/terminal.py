@@ -10,7 +10,7 @@ from rich.table import Table
 from pcgd_cli.engine.results import Check, Status, TierResult
 from pcgd_cli.i18n import t
 from pcgd_cli.report.explain import (
-    CHILD_TIER,
+    child_of,
     fmt_threshold,
     gap_text,
     next_level,
@@ -67,7 +67,7 @@ def _standard_table(report: Report, sid: str, upper: list[TierResult]) -> Table:
     for tier in upper:
         result = tier.standards[sid]
         units = tier.units
-        child = tier_name(CHILD_TIER[tier.tier], lang)
+        child = tier_name(child_of(tier), lang)
         for i in range(len(units)):
             status, level = int(result.status[i]), int(result.level[i])
             name = units["name"].iat[i] or units["code"].iat[i] or tier_name(tier.tier, lang)
@@ -86,7 +86,7 @@ def _standard_table(report: Report, sid: str, upper: list[TierResult]) -> Table:
             style = STYLE.get(Status(status), "")
             row.append(f"[{style}]{status_text(status, level, len(result.levels), lang)}[/]")
             gap_level = next_level(result, i) if result.evaluated else None
-            row.append(share_gap_text(gap_level, i, tier.tier, CHILD_TIER[tier.tier], lang,
+            row.append(share_gap_text(gap_level, i, tier.tier, child_of(tier), lang,
                                       result.spec.short.get(lang)) if gap_level else "")
             table.add_row(*row)
     return table

@@ -25,9 +25,9 @@ from pcgd_cli.rules.model import RuleSet
 from pcgd_cli.rules.target_model import TIER_ORDER, TargetSet
 
 
-def is_target_file(path: Path) -> bool:
+def is_target_file(path: Path, lang: str = "vi") -> bool:
     """A target file lists ``targets:``; a rule file lists ``standards:``."""
-    data, _ = read_yaml(path, "en")
+    data, _ = read_yaml(path, lang)
     return isinstance(data, dict) and "targets" in data and "standards" not in data
 
 
