@@ -136,13 +136,13 @@ CATALOG: dict[str, tuple[str, str, str, str]] = {
     # plan targets, rule sets, years (issue 3)
     "level_lost": (
         "{name}: {standard} giảm từ mức {l0} (năm {y0}) xuống mức {l1} (năm {y1})",
-        "{name}: {standard} fell from level {l0} ({y0}) to level {l1} ({y1})",
+        "{name}: {standard_en} fell from level {l0} ({y0}) to level {l1} ({y1})",
         "xem lý do ở bảng các đơn vị chưa đạt của năm {y1}",
         "see the reasons in the table of units below the next level for {y1}",
     ),
     "level_not_kept_two_years": (
         "{name}: không duy trì được {standard} mức {held} hai năm liên tiếp ({y0}, {y1})",
-        "{name}: {standard} level {held} not kept for two consecutive years ({y0}, {y1})",
+        "{name}: {standard_en} level {held} not kept for two consecutive years ({y0}, {y1})",
         "phải được công nhận lại từ đầu (Thông tư 07/2016/TT-BGDĐT, Điều 9)",
         "it must be recognised again from scratch (Circular 07/2016, Art. 9)",
     ),

@@ -51,10 +51,12 @@ def series(tier: TierResult, sid: str) -> Iterator[tuple[int, list[YearLevel]]]:
 def _finding(code: str, tier: TierResult, i: int, sid: str, first: YearLevel,
              second: YearLevel, held: int) -> Finding:
     units = tier.units
+    short = tier.standards[sid].spec.short
     name = str(units["name"].iat[i] or units["code"].iat[i])
     return Finding("warning", code, column=sid, unit=str(units["code"].iat[i]),
                    value=f"{first.year}:{first.level}→{second.year}:{second.level}",
-                   params={"name": name, "standard": sid, "held": str(held),
+                   params={"name": name, "standard": short.vi, "standard_en": short.get("en"),
+                           "held": str(held),
                            "y0": str(first.year), "l0": str(first.level),
                            "y1": str(second.year), "l1": str(second.level)})
 
