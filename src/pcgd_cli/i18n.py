@@ -208,7 +208,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Not checked (columns absent; never counted as met): {labels}",
     },
     "ui_by_year": {"vi": "Mức đạt theo năm — {standard}", "en": "Level by year — {standard}"},
-    "ui_lost": {"vi": "mất mức", "en": "level lost"},
+    "ui_more_lost": {
+        "vi": "… và {n} đơn vị khác bị giảm mức (xem đủ: --format json, mã level_lost)",
+        "en": "… and {n} more units that lost a level (all of them: --format json, level_lost)",
+    },
     "rules_kind_standards": {"vi": "chuẩn", "en": "standards"},
     "rules_kind_targets": {"vi": "chỉ tiêu", "en": "targets"},
     "rules_provisional_yes": {"vi": "tạm tính", "en": "provisional"},

@@ -163,7 +163,7 @@ def render_terminal(report: Report, console: Console) -> None:
     communes, upper = tiers[0], [tr for tr in tiers[1:]]
     names = ", ".join(f"{rs.id} {rs.version}" + (f" ({t('ui_provisional', lang)})"
                                                  if rs.provisional else "")
-                      for rs in report.rule_sets)
+                      for rs in [*report.rule_sets, *report.target_sets])
     console.print(f"[bold]{t('ui_rules', lang)}:[/] {names}")
     for note in _notes(report):
         console.print(f"[yellow]{note}[/]")

@@ -1,10 +1,11 @@
 """A compact per-year view when the data spans several years: each unit's level
-per year per standard, a level lost marked ↓. Districts and provinces are all
-listed; communes only when they lost a level."""
+per year per standard, a level lost marked ↓. A tier of at most ALL_UNITS units
+(a province's districts, the country's provinces) is listed whole; in a larger
+tier (communes, a country's districts) only the units that lost a level, at
+most MAX_LISTED of them."""
 
 from __future__ import annotations
 
-import numpy as np
 import pandas as pd
 from rich.console import Console
 from rich.table import Table
@@ -14,7 +15,8 @@ from pcgd_cli.i18n import t
 from pcgd_cli.report.explain import tier_name
 from pcgd_cli.report_model import Report
 
-MAX_COMMUNES = 40
+ALL_UNITS = 100
+MAX_LISTED = 40
 
 
 def _cell(level: int, levels: int, lang: str) -> str:
@@ -39,27 +41,32 @@ def render_years(report: Report, console: Console) -> None:
         table.add_column(t("ui_unit", lang))
         for year in years:
             table.add_column(str(year), justify="right")
-        communes_listed = 0
+        hidden = 0
         for tier in reversed(tiers):
             if tier.tier == "nation":
                 continue
             result = tier.standards[sid]
             by_unit: dict[tuple[str, str], dict[int, int]] = {}
             names: dict[tuple[str, str], str] = {}
-            yrs = tier.units["year"].to_numpy(dtype=float)
+            yrs = tier.units["year"].to_numpy(dtype=float).tolist()
+            unit_names = tier.units["name"].tolist()
+            unit_codes = tier.units["code"].tolist()
+            unit_levels = result.level.tolist()
             for i, key in enumerate(unit_keys(tier)):
-                if np.isnan(yrs[i]):
+                if yrs[i] != yrs[i]:  # NaN: no year
                     continue
-                by_unit.setdefault(key, {})[int(yrs[i])] = int(result.level[i])
-                names[key] = str(tier.units["name"].iat[i] or tier.units["code"].iat[i])
+                by_unit.setdefault(key, {})[int(yrs[i])] = unit_levels[i]
+                names[key] = str(unit_names[i] or unit_codes[i])
+            whole = len(by_unit) <= ALL_UNITS
+            listed = 0
             for key, levels in by_unit.items():
-                known = [levels[y] for y in years if y in levels and levels[y] >= 0]
-                lost = any(b < a for a, b in zip(known, known[1:], strict=False))
-                if tier.tier == "commune":
-                    if not lost:
+                if not whole:
+                    known = [levels[y] for y in years if y in levels and levels[y] >= 0]
+                    if not any(b < a for a, b in zip(known, known[1:], strict=False)):
                         continue
-                    communes_listed += 1
-                    if communes_listed > MAX_COMMUNES:
+                    listed += 1
+                    if listed > MAX_LISTED:
+                        hidden += 1
                         continue
                 row, previous = [], None
                 for year in years:
@@ -77,6 +84,6 @@ def render_years(report: Report, console: Console) -> None:
                     name = f"[bold]{name}[/]"
                 table.add_row(f"{name} ({tier_name(tier.tier, lang)})", *row)
         console.print(table)
-        if communes_listed > MAX_COMMUNES:
-            console.print(t("ui_more_units", lang, n=communes_listed - MAX_COMMUNES))
+        if hidden:
+            console.print(t("ui_more_lost", lang, n=hidden))
         console.print()
