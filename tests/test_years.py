@@ -86,3 +86,13 @@ def test_level_lost_in_english(tmp_path):
     _, report = run_json(write_rows(tmp_path / "d.csv", rows), "--lang", "en")
     lost = [f for f in _codes(report, "level_lost", "00001") if f["column"] == "primary"]
     assert "fell from level 3 (2022) to level 2 (2023)" in lost[0]["message"]
+
+
+def test_targets_are_judged_per_year(tmp_path):
+    rows = _history(tmp_path, {2023: {}, 2024: {"lower_sec_graduates_vocational": 20}})
+    code, report = run_json(write_rows(tmp_path / "d.csv", rows), "--targets", "laichau-2030")
+    streaming = {t["year"]: t for t in report["targets"] if t["id"] == "vocational_streaming"}
+    assert streaming[2023]["met"] is True
+    assert streaming[2024]["met"] is False
+    assert streaming[2024]["gap"] == "cần thêm 10 học sinh vào GDNN"  # 70/200 → 80
+    assert code == 1

@@ -140,13 +140,15 @@ def _gaps_table(report: Report, sid: str, communes: TierResult) -> tuple[Table, 
 
 def _findings_table(report: Report) -> Table | None:
     lang = report.lang
-    if not report.findings:
+    if not [f for f in report.findings if f.code != "optional_not_checked"]:
         return None
     table = Table(title=t("ui_findings", lang), title_justify="left", header_style="bold")
     for col in ("ui_severity", "ui_where", "ui_message", "ui_suggestion"):
         table.add_column(t(col, lang))
     order = {"error": 0, "warning": 1, "info": 2}
-    findings = sorted(report.findings, key=lambda f: order[f.severity])
+    # tests not checked are already said under each standard's table
+    findings = sorted((f for f in report.findings if f.code != "optional_not_checked"),
+                      key=lambda f: order[f.severity])
     for f in findings[:MAX_FINDINGS_LISTED]:
         where = ":".join(x for x in (f.file.rsplit("/", 1)[-1], f.location) if x) or f.unit
         style = {"error": "red", "warning": "yellow"}.get(f.severity, "dim")
