@@ -109,7 +109,7 @@ def _run_check(files: list[str], rule_ids: list[str], target_ids: list[str], fmt
 
     from pcgd_cli.batch import file_progress, run_summary
     from pcgd_cli.output import OUTPUT_SUFFIXES, check_output_path
-    from pcgd_cli.pipeline import check_files, load_rule_sets
+    from pcgd_cli.pipeline import check_files, load_rule_sets, load_target_sets
     from pcgd_cli.reading import expand_inputs
     from pcgd_cli.report.csv_report import write_csv
     from pcgd_cli.report.json_report import write_json
@@ -119,12 +119,11 @@ def _run_check(files: list[str], rule_ids: list[str], target_ids: list[str], fmt
     if output is not None:
         check_output_path(output, paths, OUTPUT_SUFFIXES, lang)
     rule_sets = load_rule_sets(rule_ids, lang)
-    if target_ids:
-        raise PcgdError("--targets: " + ("chưa hỗ trợ" if lang == "vi" else "not supported yet"))
+    target_sets = load_target_sets(target_ids, rule_sets, lang)
     err = Console(stderr=True, highlight=False)
     with file_progress(paths, err, quiet, lang) as progress:
         report = check_files(paths, rule_sets, lang, progress=progress,
-                             sheet_names=sheet_names)
+                             sheet_names=sheet_names, target_sets=target_sets)
 
     if output is not None:
         _write_output(report, output, lang)
@@ -185,29 +184,45 @@ def template(
 
 @rules_app.command("list")
 def rules_list(lang: LangOption = "vi") -> None:
-    """Liệt kê các bộ quy tắc có sẵn / list the built-in rule sets."""
-    from pcgd_cli.rules.loader import builtin_rule_ids, load_rule_set
+    """Liệt kê các bộ quy tắc và chỉ tiêu có sẵn / list the built-in rule and target sets."""
+    from rich.console import Console
+
+    from pcgd_cli.report.rules_view import rule_sets_table
 
     lang = _check_lang(lang)
     try:
-        for kind in ("standards", "targets"):
-            for rid, path in builtin_rule_ids(kind).items():
-                rs = load_rule_set(path, lang)
-                flag = " [provisional]" if rs.provisional else ""
-                typer.echo(f"{rid}\t{rs.version}\t{kind}{flag}\t{rs.title.get(lang)}"
-                           f"\t{rs.source.get(lang)}")
+        table = rule_sets_table(lang)
     except PcgdError as error:
         _fail(error)
+    Console(highlight=False, width=max(Console().width, 120)).print(table)
+
+
+@rules_app.command("show")
+def rules_show(rule_id: Annotated[str, typer.Argument(
+        metavar="ID", help="Mã hoặc tệp .yaml / id or .yaml file")],
+        lang: LangOption = "vi") -> None:
+    """Mọi chuẩn, mức, tiêu chí, ngưỡng / every standard, level, test and threshold."""
+    from pcgd_cli.report.rules_view import show_lines
+
+    lang = _check_lang(lang)
+    try:
+        lines = show_lines(rule_id, lang)
+    except PcgdError as error:
+        _fail(error)
+    typer.echo("\n".join(lines))
 
 
 @rules_app.command("validate")
 def rules_validate(path: Path, lang: LangOption = "vi") -> None:
-    """Kiểm tra một tệp quy tắc / check a rule file: every mistake with file:line."""
+    """Kiểm tra tệp quy tắc hoặc chỉ tiêu / check a rule or target file: every mistake with
+    file:line."""
     from pcgd_cli.rules.loader import check_rule_file
+    from pcgd_cli.rules.target_loader import check_target_file, is_target_file
 
     lang = _check_lang(lang)
     try:
-        rules, messages = check_rule_file(path, lang)
+        check = check_target_file if is_target_file(path, lang) else check_rule_file
+        rules, messages = check(path, lang)
     except PcgdError as error:
         _fail(error)
     if rules is None:

@@ -164,6 +164,33 @@ CATALOG: dict[str, tuple[str, str, str, str]] = {
         "kiểm tra lại hai cột này",
         "check these two columns",
     ),
+    # plan targets, rule sets, years (issue 3)
+    "level_lost": (
+        "{name}: {standard} giảm từ mức {l0} (năm {y0}) xuống mức {l1} (năm {y1})",
+        "{name}: {standard_en} fell from level {l0} ({y0}) to level {l1} ({y1})",
+        "xem lý do ở bảng các đơn vị chưa đạt của năm {y1}",
+        "see the reasons in the table of units below the next level for {y1}",
+    ),
+    "level_not_kept_two_years": (
+        "{name}: không duy trì được {standard} mức {held} hai năm liên tiếp ({y0}, {y1})",
+        "{name}: {standard_en} level {held} not kept for two consecutive years ({y0}, {y1})",
+        "phải được công nhận lại từ đầu (Thông tư 07/2016/TT-BGDĐT, Điều 9)",
+        "it must be recognised again from scratch (Circular 07/2016, Art. 9)",
+    ),
+    "column_not_in_use": (
+        "Cột '{value}' ({column}) thuộc bộ quy tắc {extra}, không dùng trong lần kiểm tra này",
+        "Column '{value}' ({column}) belongs to {extra}, which this check does not use",
+        "để dùng cột này, thêm {option}",
+        "to use it, add {option}",
+    ),
+    "optional_not_checked": (
+        "Không có cột cho tiêu chí '{value}' ({extra}): tiêu chí này chưa được kiểm tra, "
+        "không tính là đạt",
+        "No column for the test '{label_en}' ({source_en}): it is not checked, never counted "
+        "as met",
+        "thêm cột {column} nếu cần kiểm tra",
+        "add the column {column} to have it checked",
+    ),
 }
 
 

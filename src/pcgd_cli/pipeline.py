@@ -9,13 +9,26 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from pcgd_cli.engine import evaluate_units
+from pcgd_cli.engine.history import level_history
+from pcgd_cli.engine.results import Check
+from pcgd_cli.engine.targets import evaluate_targets
 from pcgd_cli.errors import PcgdError
 from pcgd_cli.findings import Finding
 from pcgd_cli.i18n import t
 from pcgd_cli.reading import read_file
+from pcgd_cli.report.explain import tier_name
+from pcgd_cli.report.targets_text import target_results
 from pcgd_cli.report_model import Report
-from pcgd_cli.rules.loader import load_rule_set, resolve_rule_set, unit_columns
-from pcgd_cli.rules.model import RuleSet
+from pcgd_cli.rules.loader import (
+    builtin_rule_ids,
+    load_rule_set,
+    read_yaml,
+    resolve_rule_set,
+    unit_columns,
+)
+from pcgd_cli.rules.model import ColumnSpec, RuleSet
+from pcgd_cli.rules.target_loader import load_target_set
+from pcgd_cli.rules.target_model import TargetSet
 from pcgd_cli.validation import ColumnCatalog, InputSummary, build_unit_table
 from pcgd_cli.validation.catalog import normalise_header
 from pcgd_cli.validation.consistency import check_consistency, missing_columns
@@ -42,12 +55,48 @@ def load_rule_sets(ids: list[str] | tuple[str, ...], lang: str = "vi") -> list[R
     return rule_sets
 
 
-def column_catalog(rule_sets: list[RuleSet]) -> ColumnCatalog:
+def load_target_sets(ids: list[str] | tuple[str, ...], rule_sets: list[RuleSet],
+                     lang: str = "vi") -> list[TargetSet]:
+    """Built-in ids (``laichau-2030``) or the user's own files, checked against the rule
+    sets in use (every standard and level a target names must exist)."""
+    target_sets = [load_target_set(resolve_rule_set(i, lang, kind="targets"), lang, rule_sets)
+                   for i in ids]
+    seen: set[str] = set()
+    for ts in target_sets:
+        if ts.id in seen:
+            raise PcgdError(t("targets_conflict", lang, id=ts.id))
+        seen.add(ts.id)
+    return target_sets
+
+
+def _builtin_columns() -> list[tuple[str, str, dict[str, ColumnSpec]]]:
+    """(id, option, columns) of every built-in rule and target file, read as plain YAML."""
+    found = []
+    for kind, option in (("standards", "--rules"), ("targets", "--targets")):
+        for rid, path in builtin_rule_ids(kind).items():
+            data, _ = read_yaml(path, "en")
+            raw = (data or {}).get("columns") or {} if isinstance(data, dict) else {}
+            found.append((rid, f"{option} {rid}",
+                          {k: ColumnSpec.model_validate(v) for k, v in raw.items()}))
+    return found
+
+
+def column_catalog(rule_sets: list[RuleSet],
+                   target_sets: list[TargetSet] | tuple = ()) -> ColumnCatalog:
     columns = unit_columns()
-    for rs in rule_sets:
+    for rs in [*rule_sets, *target_sets]:
         columns.update(rs.columns)
     excluded = {c.excluded for rs in rule_sets for c in rs.cohorts.values() if c.excluded}
-    return ColumnCatalog(columns, zero_when_blank=excluded)
+    catalog = ColumnCatalog(columns, zero_when_blank=excluded)
+    in_use = {rs.id for rs in [*rule_sets, *target_sets]}
+    for rid, option, declared in _builtin_columns():
+        if rid in in_use:
+            continue
+        for key, spec in declared.items():
+            for name in (key, spec.label.vi, spec.label.en, *spec.aliases):
+                if name and catalog.match(name) is None:
+                    catalog.elsewhere.setdefault(normalise_header(name), (key, rid, option))
+    return catalog
 
 
 def check_sheet_names(sheets: list, names: list[str], lang: str) -> None:
@@ -60,15 +109,35 @@ def check_sheet_names(sheets: list, names: list[str], lang: str) -> None:
                             t("sheet_not_found_hint", lang))
 
 
+def not_checked_findings(evaluation) -> list[Finding]:
+    """Optional tests (Circular 07) whose columns are absent: said once, never 'met'."""
+    findings, seen = [], set()
+    for result in evaluation.tiers[0].standards.values():
+        for level in result.levels:
+            for ind in level.indicators:
+                key = (ind.spec.id, ind.spec.column or ",".join(ind.spec.numerator))
+                if key in seen or not len(ind.check) or ind.check[0] != Check.NOT_CHECKED:
+                    continue
+                seen.add(key)
+                source = ind.spec.source or result.spec.short
+                findings.append(Finding("info", "optional_not_checked", column=key[1],
+                                        value=ind.spec.label.vi, extra=source.vi,
+                                        params={"standard": result.id,
+                                                "label_en": ind.spec.label.get("en"),
+                                                "source_en": source.get("en")}))
+    return findings
+
+
 def check_files(paths: list[Path], rule_sets: list[RuleSet], lang: str = "vi",
                 progress: Callable[[Path], None] | None = None,
-                sheet_names: list[str] | None = None) -> Report:
-    """Read every file, build the commune table, evaluate every standard.
+                sheet_names: list[str] | None = None,
+                target_sets: list[TargetSet] | tuple = ()) -> Report:
+    """Read every file, build the commune table, evaluate every standard and target.
 
     ``sheet_names`` (``--sheet``): read only these sheets, hidden or not."""
     started = datetime.now(UTC)
     clock = time.perf_counter()
-    catalog = column_catalog(rule_sets)
+    catalog = column_catalog(rule_sets, target_sets)
     sheets = []
     summaries: dict[Path, InputSummary] = {}
     for path in paths:
@@ -91,9 +160,19 @@ def check_files(paths: list[Path], rule_sets: list[RuleSet], lang: str = "vi",
     checked = check_consistency(table, rule_sets) + missing_columns(table, rule_sets, catalog)
     evaluation, notes = evaluate_units(table.frame, table.columns_present, rule_sets,
                                        table.has_districts)
-    findings = table.findings + checked + notes
+    findings = table.findings + checked + notes + level_history(evaluation)
     for result in evaluation.tiers[0].standards.values():
         if not result.evaluated:
             findings.append(Finding("info", "standard_not_evaluated", column=result.id))
-    return Report(evaluation, findings, table.inputs, rule_sets, started=started,
+    findings += not_checked_findings(evaluation)
+    for ts in target_sets:
+        if evaluation.tier(ts.scope) is None:
+            raise PcgdError(t("targets_need_scope", lang, id=ts.id,
+                              scope=tier_name(ts.scope, lang)),
+                            t("targets_need_scope_hint", lang))
+    outcomes = evaluate_targets(evaluation, table.frame, table.columns_present,
+                                list(target_sets), rule_sets)
+    return Report(evaluation, findings, table.inputs, rule_sets,
+                  target_sets=list(target_sets),
+                  targets=target_results(outcomes, rule_sets, lang), started=started,
                   seconds=time.perf_counter() - clock, lang=lang)

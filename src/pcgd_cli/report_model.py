@@ -22,6 +22,14 @@ class TargetResult:
     gap: str = ""
     year: int | None = None
     details: dict = field(default_factory=dict)
+    # which plan, which kind of target, for which unit (plan targets, issue 3)
+    target_set: str = ""
+    kind: str = ""
+    status: str = ""
+    scope: str = ""
+    code: str = ""
+    name: str = ""
+    provisional: bool = False
 
 
 @dataclass
@@ -42,8 +50,9 @@ class Report:
 
     @property
     def provisional(self) -> bool:
-        return self.evaluation.two_tier or any(rs.provisional for rs in self.rule_sets)
+        return (self.evaluation.two_tier or any(rs.provisional for rs in self.rule_sets)
+                or any(ts.provisional for ts in self.target_sets))
 
     @property
     def targets_met(self) -> bool:
-        return all(t.met for t in self.targets)
+        return all(t.met is True for t in self.targets)

@@ -107,7 +107,10 @@ class TierResult:
     units: pd.DataFrame  # code, name, parent_code, year, disadvantaged, communes
     standards: dict[str, StandardResult]
     provisional: bool = False  # two-tier province judged on communes
-    child_tier: str = ""  # the tier its units are made of ("commune" for a two-tier province)
+    # for each commune (row of the commune table), the index of its unit in this tier:
+    # how plan targets find the districts or communes inside a province, at any depth
+    member_of: np.ndarray | None = None
+    child_tier: str = ""  # the tier whose shares judge this one (communes in two-tier mode)
 
     def __len__(self) -> int:
         return len(self.units)

@@ -117,7 +117,8 @@ def roll_up(frame: pd.DataFrame, communes: dict[str, StandardResult], rule_sets:
         "disadvantaged": frame["disadvantaged"].to_numpy(dtype=bool),
         "communes": np.ones(len(frame), dtype=np.int64),
     })
-    results = [TierResult("commune", commune_units, communes)]
+    results = [TierResult("commune", commune_units, communes,
+                          member_of=np.arange(len(frame), dtype=np.int64))]
     member_prev = np.arange(len(frame), dtype=np.int64)
     for depth in range(1, len(tiers)):
         tier = tiers[depth]
@@ -157,7 +158,7 @@ def roll_up(frame: pd.DataFrame, communes: dict[str, StandardResult], rule_sets:
                                             status, level, levels)
         units = _units(frame, member_of, n, tier, tiers[depth + 1] if depth + 1 < len(tiers)
                        else None)
-        results.append(TierResult(tier.name, units, standards, provisional,
+        results.append(TierResult(tier.name, units, standards, provisional, member_of,
                                   child_tier=tiers[depth - 1].name))
         member_prev = member_of
     return results

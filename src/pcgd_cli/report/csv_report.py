@@ -28,12 +28,19 @@ def csv_rows(report: Report):
     header = ["unit_type", "code", "name", "parent_code", "year", "disadvantaged",
               "standard", "status", "level"]
     header += [f"level_{k}" for k in range(1, max_levels + 1)]
-    header += ["next_level", "gap"]
+    header += ["next_level", "gap", "provisional", "note"]
     yield header
+    two_tier_note = "; ".join(rs.two_tier.note.get(lang) for rs in report.rule_sets
+                              if rs.two_tier is not None)
     for tier in report.evaluation.tiers:
         units = tier.units
         for sid, result in tier.standards.items():
             rules = by_id[result.rule_set]
+            # why a verdict is provisional: the two-tier province test, a provisional rule set
+            reasons = [two_tier_note] if tier.provisional and two_tier_note else []
+            if rules.provisional:
+                reasons.append(rules.warning.get(lang) if rules.warning else rules.id)
+            note = [1, " | ".join(reasons)] if reasons else ["", ""]
             for i in range(len(units)):
                 level = int(result.level[i])
                 statuses = [STATUS_NAMES[int(lv.status[i])] for lv in result.levels]
@@ -54,7 +61,7 @@ def csv_rows(report: Report):
                        STATUS_NAMES[int(result.status[i])], "" if level < 0 else level,
                        *statuses,
                        gap_level.spec.level if gap_level is not None else "",
-                       "; ".join(g for g in gaps if g)]
+                       "; ".join(g for g in gaps if g), *note]
 
 
 def write_csv(report: Report, stream: IO[str]) -> None:

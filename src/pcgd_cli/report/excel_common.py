@@ -52,9 +52,3 @@ def commune_groups(evaluation: Evaluation) -> list[tuple[int, list[int]]]:
         members[index[(str(code), _year(year))]].append(i)
     return list(members.items())
 
-
-def child_tier(tiers: list[TierResult], tier: TierResult) -> str:
-    """The tier a unit's share counts: the one below it in this evaluation (a two-tier
-    province counts communes, not districts)."""
-    depth = next(k for k, other in enumerate(tiers) if other is tier)
-    return tiers[depth - 1].tier

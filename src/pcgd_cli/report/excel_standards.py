@@ -22,7 +22,6 @@ from pcgd_cli.engine.results import (
 from pcgd_cli.i18n import t
 from pcgd_cli.report.excel_common import (
     check_word,
-    child_tier,
     colour_words,
     commune_groups,
     multi_year,
@@ -234,7 +233,7 @@ class StandardSheet:
                    styles.total_text)
         gap_level = next_level(result, i) if result.evaluated else None
         if gap_level is not None:
-            gap = share_gap_text(gap_level, i, tier.tier, child_tier(self.tiers, tier), lang,
+            gap = share_gap_text(gap_level, i, tier.tier, tier.child_tier, lang,
                                  result.spec.short.get(lang))
             sheet.text(row, self.reason_col, gap, styles.total_text)
 

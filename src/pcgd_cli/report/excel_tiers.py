@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from pcgd_cli.i18n import t
 from pcgd_cli.report.excel_common import (
-    child_tier,
     colour_words,
     multi_year,
     status_word,
@@ -57,7 +56,7 @@ def write_tiers_sheet(sheet: Sheet, report: Report) -> None:
     status_cols.append(level_col + 1)
     for sid in tiers[0].standards:
         for tier in upper:
-            child = child_tier(tiers, tier)
+            child = tier.child_tier
             for i in range(len(tier)):
                 result = tier.standards[sid]
                 units = tier.units

@@ -15,11 +15,6 @@ TIER_NAMES = {
     "en": {"commune": "commune", "district": "district", "province": "province",
            "nation": "nation"},
 }
-# The usual three-tier hierarchy; a two-tier province is made of communes, so
-# reporters use TierResult.child_tier, which the roll-up sets from the data.
-CHILD_TIER = {"district": "commune", "province": "district", "nation": "province"}
-
-
 def tier_name(tier: str, lang: str) -> str:
     return TIER_NAMES["en" if lang == "en" else "vi"][tier]
 
@@ -96,6 +91,9 @@ def reason_lines(level: LevelResult, i: int, rules: RuleSet, rule_sets: list[Rul
     miss = why_not(level, i)
     reasons = []
     for ind in miss.failing:
+        if ind.spec.kind == "yesno":  # a condition column that says no
+            reasons.append(f"{ind.spec.label.get(lang)}: {gap_text(ind, i, rules, lang)}")
+            continue
         # the gap sentence names the indicator's people, so the label is not repeated
         dis = " ĐBKK" if ind.disadvantaged_rule[i] else ""
         reasons.append(f"{rate_text(ind, i)} < {fmt_threshold(ind.threshold[i])}{dis}: "

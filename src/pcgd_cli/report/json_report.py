@@ -89,6 +89,9 @@ def tier_dicts(tier: TierResult, rule_sets: dict[str, RuleSet], lang: str) -> li
     dis = units["disadvantaged"].tolist()
     counts = units["communes"].tolist()
     standards = {}
+    # standards of a provisional rule set (nd277-2025): every verdict says so
+    provisional = {sid for sid, r in tier.standards.items()
+                   if sid in rule_sets[r.rule_set].standards and rule_sets[r.rule_set].provisional}
     for sid, result in tier.standards.items():
         levels = (_indicator_dicts(result, tier.tier, tier.child_tier,
                                    rule_sets[result.rule_set], lang, n)
@@ -107,6 +110,7 @@ def tier_dicts(tier: TierResult, rule_sets: dict[str, RuleSet], lang: str) -> li
         unit["standards"] = {
             sid: {"status": STATUS_NAMES[status[i]],
                   "level": None if level[i] < 0 else level[i],
+                  **({"provisional": True} if sid in provisional else {}),
                   "levels": levels[i]}
             for sid, (status, level, levels) in standards.items()
         }
@@ -125,7 +129,7 @@ def report_dict(report: Report) -> dict:
         for rs in report.rule_sets:
             if rs.two_tier is not None:
                 notes.append(rs.two_tier.note.get(lang))
-    for rs in report.rule_sets:
+    for rs in [*report.rule_sets, *report.target_sets]:
         if rs.provisional and rs.warning is not None:
             notes.append(rs.warning.get(lang))
     return {
@@ -135,7 +139,10 @@ def report_dict(report: Report) -> dict:
                 "seconds": round(report.seconds, 3), "lang": lang,
                 "provisional": report.provisional, "notes": notes},
         "rules": [{"id": rs.id, "version": rs.version, "title": rs.title.get(lang),
-                   "provisional": rs.provisional} for rs in report.rule_sets],
+                   "provisional": rs.provisional, "kind": kind,
+                   "source": rs.source.get(lang)}
+                  for kind, sets in (("standards", report.rule_sets),
+                                     ("targets", report.target_sets)) for rs in sets],
         "inputs": [{"path": str(s.path), "sha256": s.sha256, "rows_read": s.rows_read,
                     "rows_used": s.rows_used, "rows_total": s.rows_total,
                     "rows_blank": s.rows_blank, "rows_rejected": s.rows_rejected}
@@ -144,7 +151,10 @@ def report_dict(report: Report) -> dict:
         "targets": [
             {"id": tr.id, "description": tr.description, "value": tr.value,
              "target": tr.target, "met": tr.met, "unit": tr.unit, "gap": tr.gap or None,
-             "year": tr.year, **({"details": tr.details} if tr.details else {})}
+             "year": tr.year, "target_set": tr.target_set, "kind": tr.kind,
+             "status": tr.status, "unit_type": tr.scope, "code": tr.code or None,
+             "name": tr.name or None, "provisional": tr.provisional,
+             **({"details": tr.details} if tr.details else {})}
             for tr in report.targets
         ],
         "findings": [

@@ -8,13 +8,15 @@ from rich import box
 from rich.console import Console
 from rich.table import Table
 
-from pcgd_cli.engine.results import Status, TierResult
+from pcgd_cli.engine.results import Check, Status, TierResult
 from pcgd_cli.i18n import t
 from pcgd_cli.report.explain import (
     next_level,
     reason_lines,
     tier_name,
 )
+from pcgd_cli.report.targets_view import render_targets
+from pcgd_cli.report.years_view import render_years
 from pcgd_cli.report_model import Report
 
 MAX_UNITS_LISTED = 40
@@ -148,7 +150,7 @@ def _gaps_table(report: Report, sid: str, communes: TierResult) -> tuple[Table, 
 def _findings_table(report: Report) -> Table | None:
     """Findings grouped by code (errors first), a few of each, then "… và N lỗi khác"."""
     lang = report.lang
-    if not report.findings:
+    if not [f for f in report.findings if f.code != "optional_not_checked"]:
         return None
     table = Table(title=t("ui_findings", lang), title_justify="left", header_style="bold")
     for col in ("ui_severity", "ui_where", "ui_message", "ui_suggestion"):
@@ -187,7 +189,7 @@ def render_terminal(report: Report, console: Console) -> None:
     communes, upper = tiers[0], [tr for tr in tiers[1:]]
     names = ", ".join(f"{rs.id} {rs.version}" + (f" ({t('ui_provisional', lang)})"
                                                  if rs.provisional else "")
-                      for rs in report.rule_sets)
+                      for rs in [*report.rule_sets, *report.target_sets])
     console.print(f"[bold]{t('ui_rules', lang)}:[/] {names}")
     for note in _notes(report):
         console.print(f"[yellow]{note}[/]")
@@ -195,12 +197,19 @@ def render_terminal(report: Report, console: Console) -> None:
         if not result.evaluated:
             continue
         console.print(_standard_table(report, sid, upper))
+        unchecked = dict.fromkeys(ind.spec.label.get(lang) for lv in result.levels
+                                  for ind in lv.indicators
+                                  if len(ind.check) and ind.check[0] == Check.NOT_CHECKED)
+        if unchecked:
+            console.print(f"[dim]{t('ui_not_checked', lang, labels='; '.join(unchecked))}[/]")
         gaps, hidden = _gaps_table(report, sid, communes)
         if gaps.row_count:
             console.print(gaps)
         if hidden:
             console.print(t("ui_more_units", lang, n=hidden))
         console.print()
+    render_years(report, console)
+    render_targets(report, console)
     findings = _findings_table(report)
     if findings is not None:
         console.print(findings)

@@ -144,6 +144,35 @@ def reference_problems(rules: RuleSet, columns: dict[str, ColumnSpec]) -> list[t
                 elif req.standard in (None, sid) and req.level >= level.level:
                     problems.append(((*loc, "requires", ri, "level"),
                                      "a level can only require a lower level of its standard"))
+    if not problems:
+        problems += requirement_cycles(rules)
+    return problems
+
+
+def requirement_cycles(rules: RuleSet) -> list[tuple[tuple, str]]:
+    """Prerequisites that lead back to themselves (A needs B needs A) can never be judged."""
+    edges: dict[tuple[str, int], list[tuple[tuple, tuple[str, int]]]] = {}
+    for sid, std in rules.standards.items():
+        for li, level in enumerate(std.levels):
+            edges[(sid, level.level)] = [
+                (("standards", sid, "levels", li, "requires", ri),
+                 (req.standard or sid, req.level))
+                for ri, req in enumerate(level.requires)]
+    problems: list[tuple[tuple, str]] = []
+    done: set[tuple[str, int]] = set()
+
+    def visit(node: tuple[str, int], path: list[tuple[str, int]]) -> None:
+        for loc, nxt in edges.get(node, []):
+            if nxt in path:
+                cycle = " → ".join(f"{s} {lv}" for s, lv in [*path[path.index(nxt):], nxt])
+                problems.append((loc, f"prerequisites form a cycle: {cycle}"))
+            elif nxt not in done:
+                visit(nxt, [*path, nxt])
+        done.add(node)
+
+    for node in edges:
+        if node not in done:
+            visit(node, [node])
     return problems
 
 

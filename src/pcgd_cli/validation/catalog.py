@@ -29,6 +29,9 @@ class ColumnCatalog:
     # counts whose empty cell means 0 (the "excluded" of a cohort); an invalid
     # cell in them is still missing, never 0
     zero_when_blank: set[str] = field(default_factory=set)
+    # columns that a built-in rule or target file not in use declares:
+    # normalised name -> (key, set id, the option that would use it)
+    elsewhere: dict[str, tuple[str, str, str]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         for key, spec in self.columns.items():
@@ -38,6 +41,9 @@ class ColumnCatalog:
 
     def match(self, header: object) -> str | None:
         return self.by_name.get(normalise_header(header))
+
+    def declared_elsewhere(self, header: object) -> tuple[str, str, str] | None:
+        return self.elsewhere.get(normalise_header(header))
 
     def kind(self, key: str) -> str:
         return self.columns[key].kind

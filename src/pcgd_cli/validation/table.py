@@ -327,13 +327,20 @@ def _merge(parts: list[_SheetPart], findings: list[Finding]
     return merged.drop(columns=["_part", "_pos"], errors="ignore"), invalid
 
 
-def _sheet_findings(sheet: RawSheet, header: HeaderMatch, findings: list[Finding]) -> None:
+def _sheet_findings(sheet: RawSheet, header: HeaderMatch, catalog: ColumnCatalog,
+                    findings: list[Finding]) -> None:
     file = str(sheet.file)
     header_cell_row = header.first_data_row - 1 - (header.numbering_row is not None)
     for i, text in header.unknown.items():
-        if normalise_header(text) not in IGNORED_HEADERS:
-            findings.append(Finding("warning", "unknown_column", file, sheet.name,
-                                    cell_ref(header_cell_row, i), header_cell_row + 1, "", text))
+        cell = cell_ref(header_cell_row, i)
+        other = catalog.declared_elsewhere(text)
+        if other is not None:  # a known column of a rule set not in use: no alarm
+            findings.append(Finding("info", "column_not_in_use", file, sheet.name, cell,
+                                    header_cell_row + 1, other[0], text, extra=other[1],
+                                    params={"option": other[2]}))
+        elif normalise_header(text) not in IGNORED_HEADERS:
+            findings.append(Finding("warning", "unknown_column", file, sheet.name, cell,
+                                    header_cell_row + 1, "", text))
     for i, key in header.duplicates:
         findings.append(Finding("error", "duplicate_column", file, sheet.name,
                                 cell_ref(header_cell_row, i), header_cell_row + 1, key))
@@ -374,7 +381,7 @@ def build_unit_table(sheets: list[RawSheet], catalog: ColumnCatalog,
                 findings.append(Finding("warning", "no_header", str(sheet.file), sheet.name,
                                         params={"labels": commune_code_labels(catalog)}))
             continue
-        _sheet_findings(sheet, header, findings)
+        _sheet_findings(sheet, header, catalog, findings)
         parts.append(_sheet_part(sheet, header, catalog, summaries[sheet.file], findings))
     present = set().union(*(p.frame.columns for p in parts)) if parts else set()
     present -= {"_row", "_part", "_pos"}

@@ -1,0 +1,107 @@
+"""Read and check plan-target files with the same strictness as rule files.
+
+Every mistake is reported as ``file:line: where: what``. Names a target uses
+(standards, levels, columns, cohorts) are checked against the rule sets it
+will run with; ``pcgd rules validate`` checks them against the built-in ones.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from pcgd_cli.errors import PcgdError
+from pcgd_cli.i18n import t
+from pcgd_cli.rules.loader import (
+    _yaml_node_line,
+    builtin_rule_ids,
+    load_rule_set,
+    read_yaml,
+    unit_columns,
+    validation_messages,
+)
+from pcgd_cli.rules.model import RuleSet
+from pcgd_cli.rules.target_model import TIER_ORDER, TargetSet
+
+
+def is_target_file(path: Path, lang: str = "vi") -> bool:
+    """A target file lists ``targets:``; a rule file lists ``standards:``."""
+    data, _ = read_yaml(path, lang)
+    return isinstance(data, dict) and "targets" in data and "standards" not in data
+
+
+def builtin_standard_sets(lang: str = "vi") -> list[RuleSet]:
+    return [load_rule_set(path, lang) for path in builtin_rule_ids("standards").values()]
+
+
+def target_problems(targets: TargetSet, rule_sets: list[RuleSet]) -> list[tuple[tuple, str]]:
+    standards = {sid: std for rs in rule_sets for sid, std in rs.standards.items()}
+    columns = {**unit_columns(), **{k: v for rs in rule_sets for k, v in rs.columns.items()},
+               **targets.columns}
+    cohorts = {**{k: v for rs in rule_sets for k, v in rs.cohorts.items()}, **targets.cohorts}
+    problems: list[tuple[tuple, str]] = []
+    for name, cohort in targets.cohorts.items():
+        for field in ("total", "excluded"):
+            col = getattr(cohort, field)
+            if col is not None and col not in columns:
+                problems.append((("cohorts", name, field), f"unknown column '{col}'"))
+    seen: set[str] = set()
+    for i, tg in enumerate(targets.targets):
+        loc = ("targets", i)
+        if tg.id in seen:
+            problems.append(((*loc, "id"), f"target id '{tg.id}' is used twice"))
+        seen.add(tg.id)
+        if tg.standard is not None:
+            std = standards.get(tg.standard)
+            if std is None:
+                problems.append(((*loc, "standard"), f"unknown standard '{tg.standard}' "
+                                 f"(known: {', '.join(standards) or 'none'})"))
+            elif not any(lv.level == tg.level for lv in std.levels):
+                problems.append(((*loc, "level"),
+                                 f"standard '{tg.standard}' has no level {tg.level}"))
+        if tg.of is not None and TIER_ORDER.index(tg.of) >= TIER_ORDER.index(targets.scope):
+            problems.append(((*loc, "of"), f"'{tg.of}' is not a tier below the scope "
+                             f"'{targets.scope}'"))
+        for j, col in enumerate(tg.numerator):
+            if col not in columns:
+                problems.append(((*loc, "numerator", j), f"unknown column '{col}'"))
+            elif columns[col].kind != "count":
+                problems.append(((*loc, "numerator", j), f"column '{col}' is not a count"))
+        for j, name in enumerate(tg.cohort):
+            if name not in cohorts:
+                problems.append(((*loc, "cohort", j), f"unknown cohort '{name}'"))
+        if tg.gap is not None and "{n}" not in tg.gap.vi:
+            problems.append(((*loc, "gap", "vi"), "the gap sentence needs '{n}' (how many)"))
+    return problems
+
+
+def check_target_file(path: Path, lang: str = "vi", rule_sets: list[RuleSet] | None = None,
+                      ) -> tuple[TargetSet | None, list[str]]:
+    """Parse and check one target file; all problems, each as ``file:line: where: what``."""
+    data, root = read_yaml(path, lang)
+    if not isinstance(data, dict):
+        return None, [f"{path}:1: {t('rules_not_mapping', lang)}"]
+    try:
+        targets = TargetSet.model_validate(data)
+    except ValidationError as exc:
+        return None, validation_messages(path, exc, root)
+    if rule_sets is None:
+        rule_sets = builtin_standard_sets(lang)
+    messages = [
+        f"{path}:{_yaml_node_line(root, loc)}: {'.'.join(map(str, loc))}: {msg}"
+        for loc, msg in target_problems(targets, rule_sets)
+    ]
+    return (None if messages else targets), messages
+
+
+def load_target_set(path: Path, lang: str = "vi",
+                    rule_sets: list[RuleSet] | None = None) -> TargetSet:
+    targets, messages = check_target_file(path, lang, rule_sets)
+    if targets is None:
+        shown = "; ".join(messages[:5])
+        more = len(messages) - 5
+        suffix = t("and_more", lang, n=more) if more > 0 else ""
+        raise PcgdError(t("rules_invalid", lang, path=path, problems=shown + suffix),
+                        t("rules_invalid_hint", lang, path=path))
+    return targets
