@@ -269,6 +269,7 @@ def bench_dataset(name: str, path: Path, runs: int, pandas_runs: int) -> list[st
         "excel": "write Excel summary",
         "proc_json": "pcgd check FILE --format json > /dev/null",
         "proc_xlsx": "pcgd check FILE --output summary.xlsx",
+        "proc_quiet": "pcgd check FILE --quiet (no report: the rest)",
         "calamine": "yardstick: Python start-up + calamine read",
         "pandas": "yardstick: pandas read_excel + to_excel",
     }
@@ -281,6 +282,8 @@ def bench_dataset(name: str, path: Path, runs: int, pandas_runs: int) -> list[st
                      runs, ok_codes=(0, 1))
         time_process(figures["proc_xlsx"], [*pcgd, "check", str(path), "--quiet", "--output",
                                             str(tmp / "summary.xlsx")], runs, ok_codes=(0, 1))
+        time_process(figures["proc_quiet"], [*pcgd, "check", str(path), "--quiet"], runs,
+                     ok_codes=(0, 1))
         time_process(figures["calamine"], [sys.executable, "-c", CALAMINE_SCRIPT, str(path)],
                      runs)
         time_process(figures["pandas"], [sys.executable, "-c", PANDAS_SCRIPT, str(path),
