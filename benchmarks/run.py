@@ -110,7 +110,7 @@ def time_process(figure: Figure, args: list[str], runs: int, ok_codes: tuple[int
         seconds, peak, code, message = run_process(args, stdout_path)
         if code not in ok_codes:
             first = message.splitlines()[-1] if message else f"exit {code}"
-            figure.note = f"n/a (exit {code}: {first[:90]})"
+            figure.note = f"n/a (exit {code}: {first[:60]}…)"
             figure.seconds.clear()
             return
         figure.seconds.append(seconds)
@@ -270,6 +270,7 @@ def bench_dataset(name: str, path: Path, runs: int, pandas_runs: int) -> list[st
         "proc_json": "pcgd check FILE --format json > /dev/null",
         "proc_xlsx": "pcgd check FILE --output summary.xlsx",
         "proc_quiet": "pcgd check FILE --quiet (no report: the rest)",
+        "proc_table": "pcgd check FILE (terminal tables) > /dev/null",
         "calamine": "yardstick: Python start-up + calamine read",
         "pandas": "yardstick: pandas read_excel + to_excel",
     }
@@ -284,6 +285,7 @@ def bench_dataset(name: str, path: Path, runs: int, pandas_runs: int) -> list[st
                                             str(tmp / "summary.xlsx")], runs, ok_codes=(0, 1))
         time_process(figures["proc_quiet"], [*pcgd, "check", str(path), "--quiet"], runs,
                      ok_codes=(0, 1))
+        time_process(figures["proc_table"], [*pcgd, "check", str(path)], runs, ok_codes=(0, 1))
         time_process(figures["calamine"], [sys.executable, "-c", CALAMINE_SCRIPT, str(path)],
                      runs)
         time_process(figures["pandas"], [sys.executable, "-c", PANDAS_SCRIPT, str(path),

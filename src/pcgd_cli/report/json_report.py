@@ -27,7 +27,9 @@ from pcgd_cli.rules.model import RuleSet
 
 SCHEMA_VERSION = 1
 # Units turned into dicts and written at a time: bounds memory on national files.
-CHUNK = 1000
+# 200 rather than 1000: the bigger chunks' memory went back to the system and was
+# faulted in again each time (480,000 page faults, 1 s of system time nationally).
+CHUNK = 200
 
 
 # Status names indexed by the engine's integer codes: a list lookup per unit,
