@@ -177,6 +177,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     "severity_error": {"vi": "lỗi", "en": "error"},
     "severity_warning": {"vi": "cảnh báo", "en": "warning"},
     "severity_info": {"vi": "thông tin", "en": "info"},
+    "ui_tier_not_listed": {
+        "vi": "Bảng dưới đây không liệt kê {n} {units} (quá dài để đọc trên màn hình); "
+              "xem đủ: --output ket_qua.xlsx hoặc --format csv",
+        "en": "The tables below leave out {n} {units} rows (too many to read on screen); "
+              "all of them: --output result.xlsx or --format csv",
+    },
     "ui_provisional": {"vi": "TẠM TÍNH", "en": "PROVISIONAL"},
     "ui_rules": {"vi": "Bộ quy tắc", "en": "Rule sets"},
     "ui_summary_line": {

@@ -20,6 +20,7 @@ from pcgd_cli.report.years_view import render_years
 from pcgd_cli.report_model import Report
 
 MAX_UNITS_LISTED = 40
+MAX_TIER_ROWS = 200  # more rows than this (a national file's districts) are not drawn
 MAX_FINDINGS_LISTED = 25
 FINDINGS_PER_GROUP = 5
 STYLE = {Status.MET: "green", Status.NOT_MET: "red", Status.INSUFFICIENT: "yellow",
@@ -183,16 +184,31 @@ def _findings_table(report: Report) -> Table | None:
     return table
 
 
+def _tiers_to_list(upper: list[TierResult]) -> tuple[list[TierResult], list[TierResult]]:
+    """Tiers small enough to read in a terminal; the top tier is always listed.
+
+    A national file has thousands of district rows: drawing them takes longer
+    than the whole check and nobody reads them on screen (the workbook has them).
+    """
+    listed = [tr for k, tr in enumerate(upper)
+              if len(tr.units) <= MAX_TIER_ROWS or k == len(upper) - 1]
+    return listed, [tr for tr in upper if tr not in listed]
+
+
 def render_terminal(report: Report, console: Console) -> None:
     lang = report.lang
     tiers = report.evaluation.tiers
-    communes, upper = tiers[0], [tr for tr in tiers[1:]]
+    communes, (upper, hidden_tiers) = tiers[0], _tiers_to_list(list(tiers[1:]))
     names = ", ".join(f"{rs.id} {rs.version}" + (f" ({t('ui_provisional', lang)})"
                                                  if rs.provisional else "")
                       for rs in [*report.rule_sets, *report.target_sets])
     console.print(f"[bold]{t('ui_rules', lang)}:[/] {names}")
     for note in _notes(report):
         console.print(f"[yellow]{note}[/]")
+    for tier in hidden_tiers:
+        note = t("ui_tier_not_listed", lang, n=len(tier.units),
+                 units=tier_name(tier.tier, lang))
+        console.print(f"[dim]{note}[/]")
     for sid, result in communes.standards.items():
         if not result.evaluated:
             continue
