@@ -8,9 +8,17 @@ its indicators, prerequisites and the share of units a parent unit needs.
 from __future__ import annotations
 
 from fractions import Fraction
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    field_validator,
+    model_validator,
+)
 
 Tier = Literal["district", "province", "nation"]
 ColumnKind = Literal["year", "code", "name", "flag", "count", "yesno"]
@@ -30,13 +38,20 @@ class Text(Strict):
         return self.en if lang == "en" and self.en else self.vi
 
 
-Percent = float
-
-
 def _check_percent(value: float) -> float:
     if not 0 <= value <= 100:
         raise ValueError("a percentage must be between 0 and 100")
     return value
+
+
+def _as_list(value: object) -> object:
+    return [value] if isinstance(value, str) else value
+
+
+# A threshold or share in percent, 0 to 100.
+Percent = Annotated[float, AfterValidator(_check_percent)]
+# Column or cohort names: one name may be written without a list.
+Names = Annotated[list[str], BeforeValidator(_as_list)]
 
 
 def as_fraction(value: Percent) -> Fraction:
@@ -64,15 +79,8 @@ class Override(Strict):
     """What changes for a commune with especially difficult conditions (xã ĐBKK)."""
 
     threshold: Percent | None = None
-    numerator: list[str] | None = None
-    cohort: list[str] | None = None
-
-    _pct = field_validator("threshold")(lambda v: v if v is None else _check_percent(v))
-
-    @field_validator("cohort", "numerator", mode="before")
-    @classmethod
-    def _listify(cls, value: object) -> object:
-        return [value] if isinstance(value, str) else value
+    numerator: Names | None = None
+    cohort: Names | None = None
 
 
 class IndicatorSpec(Strict):
@@ -87,21 +95,14 @@ class IndicatorSpec(Strict):
     id: str
     kind: Literal["rate", "yesno"] = "rate"
     label: Text
-    numerator: list[str] = Field(default_factory=list)
-    cohort: list[str] = Field(default_factory=list)
+    numerator: Names = Field(default_factory=list)
+    cohort: Names = Field(default_factory=list)
     column: str | None = None
     threshold: Percent = 100
     disadvantaged: Override | None = None
     optional: bool = False
     gap: Text
     source: Text | None = None
-
-    _pct = field_validator("threshold")(_check_percent)
-
-    @field_validator("cohort", "numerator", mode="before")
-    @classmethod
-    def _listify(cls, value: object) -> object:
-        return [value] if isinstance(value, str) else value
 
     @model_validator(mode="after")
     def _shape(self) -> IndicatorSpec:
@@ -125,13 +126,6 @@ class LevelSpec(Strict):
     requires: list[Requirement] = Field(default_factory=list)
     indicators: list[IndicatorSpec]
     shares: dict[Tier, Percent] = Field(default_factory=dict)
-
-    @field_validator("shares")
-    @classmethod
-    def _shares(cls, value: dict[str, float]) -> dict[str, float]:
-        for share in value.values():
-            _check_percent(share)
-        return value
 
 
 class StandardSpec(Strict):

@@ -9,17 +9,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pydantic import ValidationError
-
-from pcgd_cli.errors import PcgdError
-from pcgd_cli.i18n import t
 from pcgd_cli.rules.loader import (
-    _yaml_node_line,
     builtin_rule_ids,
     load_rule_set,
+    located,
+    parse_file,
+    raise_if_invalid,
     read_yaml,
     unit_columns,
-    validation_messages,
 )
 from pcgd_cli.rules.model import RuleSet
 from pcgd_cli.rules.target_model import TIER_ORDER, TargetSet
@@ -79,29 +76,17 @@ def target_problems(targets: TargetSet, rule_sets: list[RuleSet]) -> list[tuple[
 def check_target_file(path: Path, lang: str = "vi", rule_sets: list[RuleSet] | None = None,
                       ) -> tuple[TargetSet | None, list[str]]:
     """Parse and check one target file; all problems, each as ``file:line: where: what``."""
-    data, root = read_yaml(path, lang)
-    if not isinstance(data, dict):
-        return None, [f"{path}:1: {t('rules_not_mapping', lang)}"]
-    try:
-        targets = TargetSet.model_validate(data)
-    except ValidationError as exc:
-        return None, validation_messages(path, exc, root)
+    targets, root, messages = parse_file(path, TargetSet, lang)
+    if targets is None:
+        return None, messages
     if rule_sets is None:
         rule_sets = builtin_standard_sets(lang)
-    messages = [
-        f"{path}:{_yaml_node_line(root, loc)}: {'.'.join(map(str, loc))}: {msg}"
-        for loc, msg in target_problems(targets, rule_sets)
-    ]
+    messages = located(path, root, target_problems(targets, rule_sets))
     return (None if messages else targets), messages
 
 
 def load_target_set(path: Path, lang: str = "vi",
                     rule_sets: list[RuleSet] | None = None) -> TargetSet:
     targets, messages = check_target_file(path, lang, rule_sets)
-    if targets is None:
-        shown = "; ".join(messages[:5])
-        more = len(messages) - 5
-        suffix = t("and_more", lang, n=more) if more > 0 else ""
-        raise PcgdError(t("rules_invalid", lang, path=path, problems=shown + suffix),
-                        t("rules_invalid_hint", lang, path=path))
+    raise_if_invalid(path, messages, lang)
     return targets

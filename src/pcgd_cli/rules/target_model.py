@@ -15,9 +15,9 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import Field, model_validator
 
-from pcgd_cli.rules.model import CohortSpec, ColumnSpec, Percent, Strict, Text, _check_percent
+from pcgd_cli.rules.model import CohortSpec, ColumnSpec, Names, Percent, Strict, Text
 
 Scope = Literal["province", "nation"]
 ChildTier = Literal["commune", "district", "province"]
@@ -31,21 +31,11 @@ class TargetSpec(Strict):
     standard: str | None = None  # level, share
     level: int | None = Field(default=None, ge=1, le=9)  # level, share
     of: ChildTier | None = None  # share: the tier whose units are counted
-    numerator: list[str] = Field(default_factory=list)  # rate
-    cohort: list[str] = Field(default_factory=list)  # rate
+    numerator: Names = Field(default_factory=list)  # rate
+    cohort: Names = Field(default_factory=list)  # rate
     threshold: Percent | None = None  # share, rate
     gap: Text | None = None  # rate: "cần thêm {n} học sinh vào GDNN"
     source: Text | None = None
-
-    @field_validator("threshold")
-    @classmethod
-    def _pct(cls, value: float | None) -> float | None:
-        return value if value is None else _check_percent(value)
-
-    @field_validator("cohort", "numerator", mode="before")
-    @classmethod
-    def _listify(cls, value: object) -> object:
-        return [value] if isinstance(value, str) else value
 
     @model_validator(mode="after")
     def _shape(self) -> TargetSpec:
