@@ -7,7 +7,6 @@ Unknown years (insufficient data) are skipped, never read as a loss.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass
 
 import numpy as np
@@ -25,69 +24,95 @@ class YearLevel:
     level: int
 
 
-def unit_keys(tier: TierResult) -> list[tuple[str, str]]:
-    """A unit across years: its code (and its parent's, above the communes, since
-    district codes are only unique within a province in some files)."""
-    codes = tier.units["code"].astype(str).tolist()
-    if tier.tier == "commune":
-        return [("", c) for c in codes]
-    return list(zip(tier.units["parent_code"].astype(str).tolist(), codes, strict=True))
+def unit_groups(tier: TierResult) -> np.ndarray:
+    """A unit across years: one group id per code (and its parent's, above the
+    communes, since district codes are only unique within a province in some files)."""
+    codes = tier.units["code"].astype(str)
+    if tier.tier != "commune":
+        codes = tier.units["parent_code"].astype(str) + "\x1f" + codes
+    return pd.factorize(codes)[0]
 
 
-def series(tier: TierResult, sid: str) -> Iterator[tuple[int, list[YearLevel]]]:
-    """(index of the unit's last row, its known levels by year) for every unit."""
-    years = tier.units["year"].to_numpy(dtype=float)
-    level = tier.standards[sid].level
-    by_unit: dict[tuple[str, str], list[int]] = {}
-    for i, key in enumerate(unit_keys(tier)):
-        by_unit.setdefault(key, []).append(i)
-    for rows in by_unit.values():
-        known = [YearLevel(int(years[i]), int(level[i])) for i in rows
-                 if not np.isnan(years[i]) and level[i] >= 0]
-        known.sort(key=lambda yl: yl.year)
-        yield rows[-1], known
+@dataclass
+class _Units:
+    """What a finding names, taken out of the frame once per tier."""
+
+    codes: list[str]
+    names: list[str]
+
+    @classmethod
+    def of(cls, tier: TierResult) -> _Units:
+        codes = tier.units["code"].astype(str).tolist()
+        names = [str(n) if n else c for n, c in zip(tier.units["name"].tolist(), codes,
+                                                    strict=True)]
+        return cls(codes, names)
 
 
-def _finding(code: str, tier: TierResult, i: int, sid: str, first: YearLevel,
+def _finding(code: str, units: _Units, i: int, sid: str, short, first: YearLevel,
              second: YearLevel, held: int) -> Finding:
-    units = tier.units
-    short = tier.standards[sid].spec.short
-    name = str(units["name"].iat[i] or units["code"].iat[i])
-    return Finding("warning", code, column=sid, unit=str(units["code"].iat[i]),
+    return Finding("warning", code, column=sid, unit=units.codes[i],
                    value=f"{first.year}:{first.level}→{second.year}:{second.level}",
-                   params={"name": name, "standard": short.vi, "standard_en": short.get("en"),
-                           "held": str(held),
+                   params={"name": units.names[i], "standard": short.vi,
+                           "standard_en": short.get("en"), "held": str(held),
                            "y0": str(first.year), "l0": str(first.level),
                            "y1": str(second.year), "l1": str(second.level)})
 
 
+def _not_kept(known: list[YearLevel]) -> tuple[YearLevel, YearLevel, int] | None:
+    """The first two consecutive years below a level held before, if any."""
+    held: YearLevel | None = None  # the level kept before the current drop
+    below: list[YearLevel] = []
+    for cur in known:
+        if held is not None and cur.level < held.level:
+            if below and cur.year != below[-1].year + 1:
+                below = []  # a gap in the years: the run starts again
+            below.append(cur)
+            if len(below) == 2:
+                return below[0], below[1], held.level
+        else:
+            held, below = cur, []
+    return None
+
+
 def level_history(evaluation: Evaluation) -> list[Finding]:
-    """Findings ``level_lost`` and ``level_not_kept_two_years`` for every judged unit."""
+    """Findings ``level_lost`` and ``level_not_kept_two_years`` for every judged unit.
+
+    Units are sorted by (unit, year) once; a loss is a drop between two known
+    years of the same unit, found with array comparisons. Only units with a
+    drop are walked year by year for the two-year rule.
+    """
     findings: list[Finding] = []
     for tier in evaluation.tiers:
         if tier.tier not in JUDGED_TIERS:
             continue
-        if pd.Series(tier.units["year"]).dropna().nunique() < 2:
+        years = tier.units["year"].to_numpy(dtype=float)
+        if pd.Series(years).dropna().nunique() < 2:
             continue
+        groups = unit_groups(tier)
+        order = np.lexsort((years, groups))
+        units = _Units.of(tier)
         for sid, result in tier.standards.items():
             if not result.evaluated:
                 continue
-            for i, known in series(tier, sid):
-                held: YearLevel | None = None  # the level kept before the current drop
-                below: list[YearLevel] = []
-                flagged = False
-                for prev, cur in zip([None, *known], known, strict=False):
-                    if prev is not None and cur.level < prev.level:
-                        findings.append(_finding("level_lost", tier, i, sid, prev, cur,
-                                                 prev.level))
-                    if held is not None and cur.level < held.level:
-                        if below and cur.year != below[-1].year + 1:
-                            below = []  # a gap in the years: the run starts again
-                        below.append(cur)
-                        if len(below) == 2 and not flagged:
-                            findings.append(_finding("level_not_kept_two_years", tier, i, sid,
-                                                     below[0], below[1], held.level))
-                            flagged = True
-                    else:
-                        held, below = cur, []
+            short = result.spec.short
+            level = result.level[order]
+            known_rows = order[(level >= 0) & ~np.isnan(years[order])]
+            g, lv = groups[known_rows], result.level[known_rows]
+            yr = years[known_rows].astype(np.int64)
+            drops = np.flatnonzero((g[1:] == g[:-1]) & (lv[1:] < lv[:-1]))
+            for k in drops.tolist():
+                prev = YearLevel(int(yr[k]), int(lv[k]))
+                cur = YearLevel(int(yr[k + 1]), int(lv[k + 1]))
+                findings.append(_finding("level_lost", units, int(known_rows[k + 1]), sid,
+                                         short, prev, cur, prev.level))
+            for unit in np.unique(g[drops + 1]).tolist():
+                # g is sorted by unit, then year: the unit's known years are one slice
+                a, b = np.searchsorted(g, unit, "left"), np.searchsorted(g, unit, "right")
+                known = [YearLevel(int(yr[k]), int(lv[k])) for k in range(a, b)]
+                found = _not_kept(known)
+                if found is not None:
+                    first, second, held = found
+                    findings.append(_finding("level_not_kept_two_years", units,
+                                             int(known_rows[b - 1]), sid, short, first,
+                                             second, held))
     return findings

@@ -10,7 +10,7 @@ import pandas as pd
 from rich.console import Console
 from rich.table import Table
 
-from pcgd_cli.engine.history import unit_keys
+from pcgd_cli.engine.history import unit_groups
 from pcgd_cli.i18n import t
 from pcgd_cli.report.explain import tier_name
 from pcgd_cli.report_model import Report
@@ -46,13 +46,13 @@ def render_years(report: Report, console: Console) -> None:
             if tier.tier == "nation":
                 continue
             result = tier.standards[sid]
-            by_unit: dict[tuple[str, str], dict[int, int]] = {}
-            names: dict[tuple[str, str], str] = {}
+            by_unit: dict[int, dict[int, int]] = {}
+            names: dict[int, str] = {}
             yrs = tier.units["year"].to_numpy(dtype=float).tolist()
             unit_names = tier.units["name"].tolist()
             unit_codes = tier.units["code"].tolist()
             unit_levels = result.level.tolist()
-            for i, key in enumerate(unit_keys(tier)):
+            for i, key in enumerate(unit_groups(tier).tolist()):
                 if yrs[i] != yrs[i]:  # NaN: no year
                     continue
                 by_unit.setdefault(key, {})[int(yrs[i])] = unit_levels[i]

@@ -113,8 +113,23 @@ class UnitTable:
         return fallback or ("", "", "", None)
 
 
-def _column(rows: list[list[object]], index: int) -> list[object]:
-    return [row[index] if index < len(row) else "" for row in rows]
+def _each_distinct(cells: list[object], parse) -> np.ndarray:
+    """``parse`` once per distinct cell value: unit codes and names repeat down a column
+    (every commune row carries its district's and province's)."""
+    done = {value: parse(value) for value in set(cells)}
+    return np.array([done[c] for c in cells], dtype=object)
+
+
+def _columns(rows: list[list[object]], indexes: list[int]) -> dict[int, list[object]]:
+    """The wanted columns, transposed in one pass (CSV rows may be ragged: padded)."""
+    if not rows:
+        return {i: [] for i in indexes}
+    width = max(indexes, default=-1) + 1
+    if any(len(row) < width for row in rows):
+        rows = [row if len(row) >= width else [*row, *[""] * (width - len(row))]
+                for row in rows]
+    transposed = list(zip(*rows, strict=False))
+    return {i: list(transposed[i]) for i in indexes}
 
 
 def _fill_merged_down(raw: dict[str, list[object]], sheet: RawSheet, header: HeaderMatch) -> None:
@@ -151,7 +166,8 @@ def _sheet_part(sheet: RawSheet, header: HeaderMatch, catalog: ColumnCatalog,
         findings.append(Finding(severity, code, file, name, cell, excel_row + 1, key,
                                 str(value), unit, extra))
 
-    raw = {key: _column(rows, i) for i, key in header.columns.items()}
+    columns = _columns(rows, list(header.columns))
+    raw = {key: columns[i] for i, key in header.columns.items()}
     _fill_merged_down(raw, sheet, header)
     col_of = {key: i for i, key in header.columns.items()}
     n = len(rows)
@@ -175,9 +191,9 @@ def _sheet_part(sheet: RawSheet, header: HeaderMatch, catalog: ColumnCatalog,
             values, problems = parse_years(cells)
         elif kind == "code":
             width = catalog.columns[key].width
-            values, problems = np.array([parse_code(c, width) for c in cells], dtype=object), []
+            values, problems = _each_distinct(cells, lambda c, w=width: parse_code(c, w)), []
         else:
-            values, problems = np.array([parse_name(c) for c in cells], dtype=object), []
+            values, problems = _each_distinct(cells, parse_name), []
         data[key] = values
         for pos, code, value in problems:
             bad[key][pos] = True
