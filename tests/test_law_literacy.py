@@ -59,7 +59,8 @@ CASES = [
     Case("no one aged 15-25 in a xã ĐBKK: not applicable",
          {"age15_25_total": 0, "age15_25_literate_l1": 0}, 2, dbkk=True,
          checks=((1, "literate_l1", "not_applicable"),)),
-    Case("missing 15-60 total", {"age15_60_total": ""}, 1,
+    # level 1 is met but level 2 is unknown: the level is unknown (at least 1)
+    Case("missing 15-60 total", {"age15_60_total": ""}, "insufficient_data",
          levels={1: "met", 2: "insufficient_data"}),
     Case("missing everything of level 1 and level 2 failing",
          {"age15_35_literate_l1": "", "age15_60_literate_l2": 0}, "insufficient_data",

@@ -75,8 +75,9 @@ CASES = [
          {"age15_18_total": 0, "age15_18_graduated": 0, "age15_18_studying": 0}, 3,
          checks=((3, "graduated", "not_applicable"), (3, "studying", "not_applicable"))),
     Case("missing diploma count", {"age15_18_graduated": ""}, "insufficient_data"),
-    Case("missing studying count: level 2 stands, level 3 unknown",
-         {"age15_18_studying": ""}, 2, levels={3: "insufficient_data"}),
+    Case("missing studying count: level 2 met, level 3 unknown, so the level is unknown",
+         {"age15_18_studying": ""}, "insufficient_data",
+         levels={2: "met", 3: "insufficient_data"}),
     Case("conditions not met (Circular 07 Art. 5)", {"conditions_lower_secondary": "0"}, 0),
 ]
 

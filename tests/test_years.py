@@ -96,3 +96,14 @@ def test_targets_are_judged_per_year(tmp_path):
     assert streaming[2024]["met"] is False
     assert streaming[2024]["gap"] == "cần thêm 10 học sinh vào GDNN"  # 70/200 → 80
     assert code == 1
+
+
+def test_each_level_not_kept_is_named(tmp_path):
+    """3, 2, 2, 2, 1, 1 (primary): level 3 not kept in 2021-2022, later level 2 in 2024-2025."""
+    level1 = {"age6_grade1": 92}  # 92% < 95%: primary level 1 only
+    rows = _history(tmp_path, {2020: {}, 2021: PRIMARY_LEVEL2, 2022: PRIMARY_LEVEL2,
+                               2023: PRIMARY_LEVEL2, 2024: level1, 2025: level1})
+    _, report = run_json(write_rows(tmp_path / "d.csv", rows))
+    flags = [f["value"] for f in _codes(report, "level_not_kept_two_years", "00001")
+             if f["column"] == "primary"]
+    assert flags == ["2021:2→2022:2", "2024:1→2025:1"]

@@ -146,6 +146,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "ui_met_single": {"vi": "đạt", "en": "met"},
     "ui_not_met": {"vi": "chưa đạt", "en": "not met"},
     "ui_insufficient": {"vi": "thiếu số liệu", "en": "insufficient data"},
+    "ui_insufficient_at_least": {"vi": "thiếu số liệu (≥ mức {n})",
+                                 "en": "insufficient data (≥ level {n})"},
     "ui_not_evaluated": {"vi": "không xét", "en": "not evaluated"},
     "ui_below": {
         "vi": "Các xã chưa đạt mức tiếp theo — {standard}",

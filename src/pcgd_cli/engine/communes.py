@@ -31,17 +31,24 @@ def combine_statuses(checks: list[np.ndarray], requirements: list[np.ndarray],
                     np.where(unknown, Status.INSUFFICIENT, Status.MET)).astype(np.int8)
 
 
-def standard_level(level_statuses: list[np.ndarray], n: int) -> tuple[np.ndarray, np.ndarray]:
-    """Highest level met (0 when none); insufficient when none is met and one is unknown."""
-    level = np.zeros(n, dtype=np.int64)
-    any_unknown = np.zeros(n, dtype=bool)
+def standard_level(level_statuses: list[np.ndarray],
+                   n: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The standard's status, its level and the highest level known to be met.
+
+    The level is the highest level met (0 when none), but only when no level above
+    it is unknown: a commune meeting level 1 with level 2's data missing has an
+    unknown level (insufficient data, level null) that is at least 1.
+    """
+    at_least = np.zeros(n, dtype=np.int64)
     for number, status in enumerate(level_statuses, start=1):
-        level = np.where(status == Status.MET, number, level)
-        any_unknown |= status == Status.INSUFFICIENT
-    status = np.where(level > 0, Status.MET,
-                      np.where(any_unknown, Status.INSUFFICIENT, Status.NOT_MET)).astype(np.int8)
-    level = np.where(status == Status.INSUFFICIENT, -1, level)
-    return status, level
+        at_least = np.where(status == Status.MET, number, at_least)
+    unknown_above = np.zeros(n, dtype=bool)
+    for number, status in enumerate(level_statuses, start=1):
+        unknown_above |= (status == Status.INSUFFICIENT) & (number > at_least)
+    status = np.where(unknown_above, Status.INSUFFICIENT,
+                      np.where(at_least > 0, Status.MET, Status.NOT_MET)).astype(np.int8)
+    level = np.where(unknown_above, -1, at_least)
+    return status, level, at_least
 
 
 def _core_columns(rules: RuleSet, std: StandardSpec) -> set[str]:
@@ -60,7 +67,8 @@ def evaluate_communes(frame: pd.DataFrame, present: set[str],
     keys = sorted({c for rs in rule_sets for c, spec in rs.columns.items()
                    if spec.kind in ("count", "yesno")})
     columns = Columns.from_frame(frame, keys, present)
-    disadvantaged = frame["disadvantaged"].to_numpy(dtype=bool)
+    # 1.0 ĐBKK, 0.0 not, NaN unknown (an invalid or conflicting cell)
+    disadvantaged = frame["disadvantaged"].to_numpy(dtype=float)
     owner = {sid: rs for rs in rule_sets for sid in rs.standards}
     results: dict[str, StandardResult] = {}
 
@@ -93,9 +101,10 @@ def evaluate_communes(frame: pd.DataFrame, present: set[str],
             status = combine_statuses([i.check for i in indicators],
                                       [r.status for r in reqs], n)
             levels.append(LevelResult(lv, status, indicators, reqs))
-        status, level = standard_level([lv.status for lv in levels], n)
+        status, level, at_least = standard_level([lv.status for lv in levels], n)
         results[sid].status = status
         results[sid].level = level
+        results[sid].level_at_least = at_least
 
     for sid in owner:
         if sid not in results:

@@ -58,20 +58,32 @@ def _finding(code: str, units: _Units, i: int, sid: str, short, first: YearLevel
                            "y1": str(second.year), "l1": str(second.level)})
 
 
-def _not_kept(known: list[YearLevel]) -> tuple[YearLevel, YearLevel, int] | None:
-    """The first two consecutive years below a level held before, if any."""
-    held: YearLevel | None = None  # the level kept before the current drop
-    below: list[YearLevel] = []
-    for cur in known:
-        if held is not None and cur.level < held.level:
+def _not_kept(known: list[YearLevel]) -> list[tuple[YearLevel, YearLevel, int]]:
+    """Every level held and then missed in two consecutive years (Circular 07 Art. 9).
+
+    Each level is followed on its own, so a unit going 3, 2, 2, 2, 1, 1 has not
+    kept level 3 (years 2 and 3) and later not kept level 2 (years 5 and 6). A
+    missing year breaks the run; a pair of years is named once, for its highest level.
+    """
+    found: list[tuple[YearLevel, YearLevel, int]] = []
+    named: set[tuple[int, int]] = set()
+    for level in range(max(yl.level for yl in known), 0, -1):
+        held, below = False, []
+        for cur in known:
+            if cur.level >= level:
+                held, below = True, []
+                continue
+            if not held:
+                continue
             if below and cur.year != below[-1].year + 1:
                 below = []  # a gap in the years: the run starts again
             below.append(cur)
             if len(below) == 2:
-                return below[0], below[1], held.level
-        else:
-            held, below = cur, []
-    return None
+                if (below[0].year, below[1].year) not in named:
+                    named.add((below[0].year, below[1].year))
+                    found.append((below[0], below[1], level))
+                held, below = False, []  # to be flagged again, the level must be regained
+    return found
 
 
 def level_history(evaluation: Evaluation) -> list[Finding]:
@@ -109,9 +121,7 @@ def level_history(evaluation: Evaluation) -> list[Finding]:
                 # g is sorted by unit, then year: the unit's known years are one slice
                 a, b = np.searchsorted(g, unit, "left"), np.searchsorted(g, unit, "right")
                 known = [YearLevel(int(yr[k]), int(lv[k])) for k in range(a, b)]
-                found = _not_kept(known)
-                if found is not None:
-                    first, second, held = found
+                for first, second, held in _not_kept(known):
                     findings.append(_finding("level_not_kept_two_years", units,
                                              int(known_rows[b - 1]), sid, short, first,
                                              second, held))

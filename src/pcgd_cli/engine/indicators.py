@@ -8,7 +8,7 @@ threshold as a fraction: no float is ever rounded before the comparison, so
 from __future__ import annotations
 
 from dataclasses import dataclass
-from math import lcm
+from fractions import Fraction
 
 import numpy as np
 
@@ -81,16 +81,6 @@ def indicator_columns(spec: IndicatorSpec, rules: RuleSet) -> list[str]:
     return list(dict.fromkeys(cols))
 
 
-def _exact_pass(num: np.ndarray, den: np.ndarray, p: np.ndarray, q: int) -> np.ndarray:
-    return num * (100 * q) >= p * den
-
-
-def _shortfall(num: np.ndarray, den: np.ndarray, p: np.ndarray, q: int) -> np.ndarray:
-    # smallest whole number of people: ceil(threshold × denominator / 100) − numerator
-    need = -((-p * den) // (100 * q))
-    return np.maximum(need - num, 0)
-
-
 def evaluate_indicator(spec: IndicatorSpec, rules: RuleSet, columns: Columns,
                        disadvantaged: np.ndarray) -> IndicatorResult:
     n = columns.n
@@ -109,32 +99,67 @@ def evaluate_indicator(spec: IndicatorSpec, rules: RuleSet, columns: Columns,
                                np.full(n, spec.threshold), np.zeros(n, dtype=bool),
                                np.zeros(n, dtype=np.int8), check, zeros)
 
-    num, den, exc, missing = _side(columns, rules, spec.numerator, spec.cohort)
     normal = as_fraction(spec.threshold)
-    special = normal
-    dis_rule = np.zeros(n, dtype=bool)
-    cohort_key = np.zeros(n, dtype=np.int8)
+    base = _Judged.of(*_side(columns, rules, spec.numerator, spec.cohort), normal)
     override = spec.disadvantaged
-    if override is not None:
-        if override.threshold is not None:
-            special = as_fraction(override.threshold)
-        dis_rule = disadvantaged.copy()
-        if override.numerator or override.cohort:
-            d_num, d_den, d_exc, d_missing = _side(
-                columns, rules, override.numerator or spec.numerator,
-                override.cohort or spec.cohort)
-            num = np.where(dis_rule, d_num, num)
-            den = np.where(dis_rule, d_den, den)
-            exc = np.where(dis_rule, d_exc, exc)
-            missing = np.where(dis_rule, d_missing, missing)
-            cohort_key = dis_rule.astype(np.int8)
-    q = lcm(normal.denominator, special.denominator)
-    p = np.where(dis_rule, special.numerator * (q // special.denominator),
-                 normal.numerator * (q // normal.denominator)).astype(np.int64)
-    passed = _exact_pass(num, den, p, q)
-    check = np.where(missing | (den < 0), Check.MISSING,
-                     np.where(den == 0, Check.NOT_APPLICABLE,
-                              np.where(passed, Check.PASS, Check.FAIL))).astype(np.int8)
-    shortfall = np.where(check == Check.FAIL, _shortfall(num, den, p, q), 0)
-    threshold = np.where(dis_rule, float(special), float(normal))
-    return IndicatorResult(spec, num, den, exc, threshold, dis_rule, cohort_key, check, shortfall)
+    if override is None:
+        return base.result(spec, np.zeros(n, dtype=bool), np.zeros(n, dtype=np.int8))
+    special = as_fraction(override.threshold) if override.threshold is not None else normal
+    switches_band = bool(override.numerator or override.cohort)
+    alt = _Judged.of(*(_side(columns, rules, override.numerator or spec.numerator,
+                             override.cohort or spec.cohort) if switches_band
+                       else (base.num, base.den, base.exc, base.missing)), special)
+    known = ~np.isnan(disadvantaged)
+    flag = known & (disadvantaged > 0)
+    # An unknown ĐBKK flag (invalid or conflicting cell) decides nothing by itself:
+    # the verdict stands only where both readings agree; otherwise the data is missing.
+    agree = base.check == alt.check
+    pick = np.where(known, flag, False)
+    judged = _Judged.select(pick, alt, base)
+    judged.check = np.where(known | agree, judged.check, Check.MISSING).astype(np.int8)
+    judged.shortfall = np.where(judged.check == Check.FAIL, judged.shortfall, 0)
+    cohort_key = (pick & switches_band).astype(np.int8)
+    result = judged.result(spec, pick, cohort_key)
+    if switches_band:  # district sums add the normal band of every commune, never a mix
+        result.normal = (base.num, base.den, base.exc, base.check)
+    return result
+
+
+@dataclass
+class _Judged:
+    """One reading of an indicator (normal, or the ĐBKK variant) for every commune."""
+
+    num: np.ndarray
+    den: np.ndarray
+    exc: np.ndarray
+    missing: np.ndarray
+    threshold: np.ndarray  # percent per commune, for display (the test used Fractions)
+    check: np.ndarray
+    shortfall: np.ndarray
+
+    @classmethod
+    def of(cls, num, den, exc, missing, threshold: Fraction) -> _Judged:
+        p, q = threshold.numerator, threshold.denominator
+        passed = num * (100 * q) >= p * den
+        check = np.where(missing | (den < 0), Check.MISSING,
+                         np.where(den == 0, Check.NOT_APPLICABLE,
+                                  np.where(passed, Check.PASS, Check.FAIL))).astype(np.int8)
+        # smallest whole number of people: ceil(threshold × denominator / 100) − numerator
+        need = -((-p * den) // (100 * q))
+        shortfall = np.where(check == Check.FAIL, np.maximum(need - num, 0), 0)
+        return cls(num, den, exc, missing, np.full(len(num), float(threshold)), check,
+                   shortfall)
+
+    @classmethod
+    def select(cls, mask: np.ndarray, yes: _Judged, no: _Judged) -> _Judged:
+        def pick(a, b):
+            return np.where(mask, a, b)
+        return cls(pick(yes.num, no.num), pick(yes.den, no.den), pick(yes.exc, no.exc),
+                   pick(yes.missing, no.missing), pick(yes.threshold, no.threshold),
+                   pick(yes.check, no.check).astype(np.int8),
+                   pick(yes.shortfall, no.shortfall))
+
+    def result(self, spec: IndicatorSpec, dis_rule: np.ndarray,
+               cohort_key: np.ndarray) -> IndicatorResult:
+        return IndicatorResult(spec, self.num, self.den, self.exc, self.threshold, dis_rule,
+                               cohort_key, self.check, self.shortfall)

@@ -54,6 +54,9 @@ class IndicatorResult:
     cohort_key: np.ndarray  # int8: 0 normal cohort, 1 the ĐBKK cohort
     check: np.ndarray  # int8 Check
     shortfall: np.ndarray  # int64 people, 0 when passed
+    # the normal reading (numerator, denominator, excluded, check) when ĐBKK communes
+    # are judged on another age band: what district and province sums add up
+    normal: tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray] | None = None
 
     def rate(self) -> np.ndarray:
         with np.errstate(divide="ignore", invalid="ignore"):
@@ -97,6 +100,8 @@ class StandardResult:
     status: np.ndarray  # int8 Status
     level: np.ndarray  # int64, -1 when unknown
     levels: list[LevelResult]
+    # the highest level known to be met, also when a level above it is unknown
+    level_at_least: np.ndarray | None = None
 
 
 @dataclass

@@ -35,6 +35,13 @@ class Tier:
     label: str | None
 
 
+def _flags(values: np.ndarray) -> np.ndarray:
+    out = np.full(len(values), None, dtype=object)
+    known = ~np.isnan(values)
+    out[known] = values[known] > 0
+    return out
+
+
 def hierarchy(frame: pd.DataFrame, has_districts: bool) -> list[Tier]:
     tiers = [Tier("commune", "commune_code", "commune")]
     if has_districts:
@@ -73,7 +80,11 @@ def _share(child_status: np.ndarray, parent_of: np.ndarray, n_parents: int,
 
 
 def _summed(ind: IndicatorResult, member_of: np.ndarray, n: int) -> IndicatorResult:
-    known = np.isin(ind.check, (Check.PASS, Check.FAIL, Check.NOT_APPLICABLE))
+    # where ĐBKK communes are judged on another age band, sum every commune's normal
+    # band: adding 15-25 year-olds to 15-35 year-olds would mean nothing
+    numerator, denominator, excluded, checks = ind.normal or (
+        ind.numerator, ind.denominator, ind.excluded, ind.check)
+    known = np.isin(checks, (Check.PASS, Check.FAIL, Check.NOT_APPLICABLE))
 
     def total(values: np.ndarray) -> np.ndarray:
         return np.bincount(member_of, weights=np.where(known, values, 0),
@@ -82,8 +93,8 @@ def _summed(ind: IndicatorResult, member_of: np.ndarray, n: int) -> IndicatorRes
     zeros = np.zeros(n, dtype=np.int64)
     # a test nobody's data could check stays "not checked" all the way up
     check = Check.NOT_CHECKED if (ind.check == Check.NOT_CHECKED).all() else Check.INFO
-    return IndicatorResult(ind.spec, total(ind.numerator), total(ind.denominator),
-                           total(ind.excluded), np.full(n, ind.spec.threshold),
+    return IndicatorResult(ind.spec, total(numerator), total(denominator),
+                           total(excluded), np.full(n, ind.spec.threshold),
                            np.zeros(n, dtype=bool), np.zeros(n, dtype=np.int8),
                            np.full(n, check, dtype=np.int8), zeros)
 
@@ -114,7 +125,8 @@ def roll_up(frame: pd.DataFrame, communes: dict[str, StandardResult], rule_sets:
         "name": frame["commune"].to_numpy(),
         "parent_code": frame[tiers[1].code].to_numpy(),
         "year": frame["year"].to_numpy(),
-        "disadvantaged": frame["disadvantaged"].to_numpy(dtype=bool),
+        # True, False, or None where the ĐBKK cell was invalid or conflicting
+        "disadvantaged": _flags(frame["disadvantaged"].to_numpy(dtype=float)),
         "communes": np.ones(len(frame), dtype=np.int64),
     })
     results = [TierResult("commune", commune_units, communes,
@@ -145,17 +157,16 @@ def roll_up(frame: pd.DataFrame, communes: dict[str, StandardResult], rule_sets:
                     status = np.full(n, Status.NOT_EVALUATED, dtype=np.int8)
                 summed = [_summed(ind, member_of, n) for ind in level_commune.indicators]
                 levels.append(LevelResult(spec, status, summed, [], share))
-            if lower.evaluated:
-                status, level = standard_level([lv.status for lv in levels], n)
-                judged = any(lv.share and lv.share.required is not None for lv in levels)
-                if not judged:
-                    status = np.full(n, Status.NOT_EVALUATED, dtype=np.int8)
-                    level = np.full(n, -1, dtype=np.int64)
+            judged = lower.evaluated and any(lv.share and lv.share.required is not None
+                                             for lv in levels)
+            if judged:
+                status, level, at_least = standard_level([lv.status for lv in levels], n)
             else:
                 status = np.full(n, Status.NOT_EVALUATED, dtype=np.int8)
                 level = np.full(n, -1, dtype=np.int64)
+                at_least = None
             standards[sid] = StandardResult(sid, lower.spec, lower.rule_set, lower.evaluated,
-                                            status, level, levels)
+                                            status, level, levels, at_least)
         units = _units(frame, member_of, n, tier, tiers[depth + 1] if depth + 1 < len(tiers)
                        else None)
         results.append(TierResult(tier.name, units, standards, provisional, member_of,

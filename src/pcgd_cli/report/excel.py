@@ -26,8 +26,8 @@ from pcgd_cli.report.excel_common import (
 from pcgd_cli.report.excel_info import write_findings_sheet, write_info_sheet
 from pcgd_cli.report.excel_standards import write_standard_sheet
 from pcgd_cli.report.excel_tiers import write_tiers_sheet
-from pcgd_cli.report.explain import tier_name
-from pcgd_cli.report.xlsx_sheet import Sheet, Styles, cut_rate, new_workbook, sheet_name
+from pcgd_cli.report.explain import shown_rate, tier_name
+from pcgd_cli.report.xlsx_sheet import Sheet, Styles, new_workbook, sheet_name
 from pcgd_cli.report_model import Report
 
 CHART_WIDTH, CHART_HEIGHT = 560, 320  # pixels
@@ -134,7 +134,7 @@ def write_summary_sheet(book, sheet: Sheet, report: Report) -> None:
                 met, n = int((status == Status.MET).sum()), len(tier)
                 sheet.number(row, col, n, styles.count)
                 sheet.number(row, col + 1, met, styles.count)
-                sheet.number(row, col + 2, cut_rate(met, n), styles.rate)
+                sheet.number(row, col + 2, shown_rate(met, n), styles.rate)
                 col += 3
             sheet.text(row, col, _province_result(province, sid, k, lang), styles.text)
             _province_level(sheet, row, col + 1, province, sid, lang)

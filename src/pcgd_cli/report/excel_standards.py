@@ -28,9 +28,9 @@ from pcgd_cli.report.excel_common import (
     status_word,
     unit_name,
 )
-from pcgd_cli.report.explain import next_level, reason_lines, share_gap_text, tier_name
+from pcgd_cli.report.explain import next_level, reason_lines, share_gap_text, shown_rate, tier_name
 from pcgd_cli.report.json_report import _year
-from pcgd_cli.report.xlsx_sheet import Sheet, cut_rate
+from pcgd_cli.report.xlsx_sheet import Sheet
 from pcgd_cli.report_model import Report
 from pcgd_cli.rules.loader import unit_columns
 
@@ -176,7 +176,7 @@ class StandardSheet:
         rate_fmt = styles.total_rate if total else styles.rate
         self.sheet.number(row, col, num, count_fmt)
         self.sheet.number(row, col + 1, den, count_fmt)
-        self.sheet.number(row, col + 2, cut_rate(num, den), rate_fmt)
+        self.sheet.number(row, col + 2, shown_rate(num, den), rate_fmt)
 
     def _commune_row(self, i: int, row: int, columns: dict[str, list], parent_name: dict,
                      figures: list[Figures], level: int, status: int) -> None:
@@ -188,9 +188,9 @@ class StandardSheet:
         sheet.text(row, 3, columns["name"][i], styles.text)
         if self.with_year:
             sheet.number(row, 4, _year(columns["year"][i]), styles.text)
-        dis = bool(columns["disadvantaged"][i])
-        sheet.text(row, self.n_unit_cols - 1, t("xl_yes" if dis else "xl_no", lang),
-                   styles.text)
+        dis = columns["disadvantaged"][i]  # None: the ĐBKK cell was invalid (a finding says so)
+        sheet.text(row, self.n_unit_cols - 1,
+                   "" if dis is None else t("xl_yes" if dis else "xl_no", lang), styles.text)
         for s, fig in zip(self.shown, figures, strict=True):
             check = fig.check[i]
             if not fig.yesno:  # a yes/no test has no count; its total row counts communes

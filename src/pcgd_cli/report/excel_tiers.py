@@ -14,9 +14,9 @@ from pcgd_cli.report.excel_common import (
     multi_year,
     status_word,
 )
-from pcgd_cli.report.explain import next_level, share_gap_text, tier_name
+from pcgd_cli.report.explain import next_level, share_gap_text, shown_rate, tier_name
 from pcgd_cli.report.json_report import _year
-from pcgd_cli.report.xlsx_sheet import Sheet, cut_rate
+from pcgd_cli.report.xlsx_sheet import Sheet
 from pcgd_cli.report_model import Report
 
 PER_LEVEL = ("xl_share_met", "xl_share_children", "xl_share_rate", "xl_share_required",
@@ -80,7 +80,7 @@ def write_tiers_sheet(sheet: Sheet, report: Report) -> None:
                         met, children = int(share.met[i]), int(share.children[i])
                         sheet.number(row, base, met, styles.count)
                         sheet.number(row, base + 1, children, styles.count)
-                        sheet.number(row, base + 2, cut_rate(met, children), styles.rate)
+                        sheet.number(row, base + 2, shown_rate(met, children), styles.rate)
                         sheet.number(row, base + 3, share.required, styles.rate)
                     sheet.text(row, base + 4, status_word(int(level.status[i]), lang),
                                styles.text)

@@ -70,11 +70,20 @@ def why_not(level: LevelResult, i: int) -> Miss:
     return Miss(level.spec.level, failing, missing, reqs)
 
 
+def shown_rate(numerator: int, denominator: int) -> float | None:
+    """A percentage cut (not rounded) to two decimals, for every report.
+
+    The verdicts compare exactly; a rate of 89.996% fails 90%, so it must
+    show as 89.99 and never as a passing-looking 90.00.
+    """
+    if denominator <= 0:
+        return None
+    return (int(numerator) * 10000 // int(denominator)) / 100
+
+
 def rate_text(ind: IndicatorResult, i: int) -> str:
-    den = int(ind.denominator[i])
-    if den <= 0:
-        return "—"
-    return f"{ind.numerator[i] * 100 / den:.2f}%"
+    rate = shown_rate(ind.numerator[i], ind.denominator[i])
+    return "—" if rate is None else f"{rate:.2f}%"
 
 
 def fmt_threshold(value: float) -> str:

@@ -21,7 +21,7 @@ from pcgd_cli.engine.results import (
     Status,
     TierResult,
 )
-from pcgd_cli.report.explain import gap_text, share_gap_text
+from pcgd_cli.report.explain import gap_text, share_gap_text, shown_rate
 from pcgd_cli.report_model import Report
 from pcgd_cli.rules.model import RuleSet
 
@@ -42,7 +42,7 @@ _PASSED = [True if c == Check.PASS else False if c == Check.FAIL else None
 
 
 def _rate(num: int, den: int) -> float | None:
-    return round(num * 100 / den, 2) if den > 0 else None
+    return shown_rate(num, den)
 
 
 def _year(value: object) -> int | None:
@@ -66,7 +66,7 @@ def _indicator_entries(ind: IndicatorResult, rules: RuleSet, lang: str, a: int,
     exc = ind.excluded[a:b].tolist()
     checks = ind.check[a:b]
     chk = checks.tolist()
-    rates = [round(x * 100 / y, 2) if y > 0 else None for x, y in zip(num, den, strict=True)]
+    rates = [shown_rate(x, y) for x, y in zip(num, den, strict=True)]
     info = checks == Check.INFO
     if info.all():  # summed figures of a parent unit
         return [_summed_entry(ident, label, x, y, e, r, c)
@@ -153,13 +153,16 @@ def tier_dicts(tier: TierResult, rule_sets: dict[str, RuleSet], lang: str, a: in
         levels = (_level_dicts(result, tier.tier, tier.child_tier, rule_sets[result.rule_set],
                                lang, a, b)
                   if result.evaluated else [{} for _ in range(b - a)])
-        standards[sid] = (result.status[a:b].tolist(), result.level[a:b].tolist(), levels)
+        at_least = (result.level_at_least[a:b].tolist() if result.level_at_least is not None
+                    else [0] * (b - a))
+        standards[sid] = (result.status[a:b].tolist(), result.level[a:b].tolist(), levels,
+                          at_least)
     out = []
     for i in range(b - a):
         unit = {"unit_type": tier.tier, "code": codes[i], "name": names[i],
                 "parent_code": parents[i] or None, "year": years[i]}
         if tier.tier == "commune":
-            unit["disadvantaged"] = bool(dis[i])
+            unit["disadvantaged"] = None if dis[i] is None else bool(dis[i])
         else:
             unit["communes"] = int(counts[i])
         if tier.provisional:
@@ -167,9 +170,11 @@ def tier_dicts(tier: TierResult, rule_sets: dict[str, RuleSet], lang: str, a: in
         unit["standards"] = {
             sid: {"status": _STATUSES[status[i]],
                   "level": None if level[i] < 0 else level[i],
+                  # unknown level, yet some level is known to be met
+                  **({"level_at_least": at_least[i]} if level[i] < 0 < at_least[i] else {}),
                   **({"provisional": True} if sid in provisional else {}),
                   "levels": levels[i]}
-            for sid, (status, level, levels) in standards.items()
+            for sid, (status, level, levels, at_least) in standards.items()
         }
         out.append(unit)
     return out

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 from pcgd_cli.engine.results import STATUS_NAMES, Status
 from pcgd_cli.engine.targets import TargetOutcome
 from pcgd_cli.i18n import t
@@ -56,7 +58,8 @@ def target_results(outcomes: list[TargetOutcome], rule_sets: list[RuleSet],
                 details = {"units": o.units_of, "met": o.numerator, "of": o.denominator,
                            "unknown": o.unknown, "required_share": o.share.required}
         else:
-            value = None if o.value is None else round(float(o.value), 2)
+            # cut, not rounded: a failing 97.996% never shows as 98.00
+            value = None if o.value is None else math.floor(o.value * 100) / 100
             required = spec.threshold
             unit = "%"
             details = {"numerator": o.numerator, "denominator": o.denominator,

@@ -27,10 +27,12 @@ STYLE = {Status.MET: "green", Status.NOT_MET: "red", Status.INSUFFICIENT: "yello
          Status.NOT_EVALUATED: "dim"}
 
 
-def status_text(status: int, level: int, levels: int, lang: str) -> str:
+def status_text(status: int, level: int, levels: int, lang: str, at_least: int = 0) -> str:
     if status == Status.NOT_EVALUATED:
         return t("ui_not_evaluated", lang)
     if status == Status.INSUFFICIENT:
+        if at_least > 0:  # a level is met, the one above it is unknown
+            return t("ui_insufficient_at_least", lang, n=at_least)
         return t("ui_insufficient", lang)
     if levels == 1:
         return t("ui_met_single", lang) if level >= 1 else t("ui_not_met", lang)
@@ -95,7 +97,9 @@ def _standard_table(report: Report, sid: str, upper: list[TierResult]) -> Table:
                               default=0)
                 row.append(str(unknown) if unknown else "")
             style = STYLE.get(Status(status), "")
-            row.append(f"[{style}]{status_text(status, level, len(result.levels), lang)}[/]")
+            floor = 0 if result.level_at_least is None else int(result.level_at_least[i])
+            shown = status_text(status, level, len(result.levels), lang, floor)
+            row.append(f"[{style}]{shown}[/]")
             gap_level = next_level(result, i) if result.evaluated else None
             gap = ""
             if gap_level is not None and gap_level.share is not None and \
@@ -141,7 +145,8 @@ def _gaps_table(report: Report, sid: str, communes: TierResult) -> tuple[Table, 
         reasons = reason_lines(level, i, rules, report.rule_sets, lang)
         status, current = int(result.status[i]), int(result.level[i])
         dis = " (ĐBKK)" if units["disadvantaged"].iat[i] else ""
-        now = status_text(status, current, len(result.levels), lang)
+        floor = 0 if result.level_at_least is None else int(result.level_at_least[i])
+        now = status_text(status, current, len(result.levels), lang, floor)
         table.add_row(f"  {units['name'].iat[i]}{dis}", f"{now} → {level.spec.level}",
                       "\n".join(reasons))
         listed += 1

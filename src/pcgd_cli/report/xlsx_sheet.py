@@ -33,17 +33,6 @@ def new_workbook(stream: IO[bytes], row_by_row: bool = False):
     return xlsxwriter.Workbook(stream, options)
 
 
-def cut_rate(numerator: int, denominator: int) -> float | None:
-    """A percentage cut (not rounded) to two decimals.
-
-    The verdicts compare exactly; a rate of 89.996% fails 90%, so it must
-    show as 89.99 and never as a passing-looking 90.00.
-    """
-    if denominator <= 0:
-        return None
-    return (int(numerator) * 10000 // int(denominator)) / 100
-
-
 class Styles:
     """The formats of one workbook, made once."""
 

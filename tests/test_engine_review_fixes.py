@@ -1,0 +1,86 @@
+"""Engine behaviour a domain review asked for: an unknown ĐBKK flag decides nothing,
+district sums never mix age bands, and a level with an unknown level above it is unknown."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from pcgd_cli.engine import Check, Status, evaluate_units
+from pcgd_cli.pipeline import load_rule_sets
+
+RULES = load_rule_sets(["nd20-2014"])
+
+
+def _frame(rows: list[dict]) -> pd.DataFrame:
+    base = {"year": np.nan, "province_code": "12", "province": "P", "district_code": "101",
+            "district": "D"}
+    frame = pd.DataFrame([{**base, "commune": r["commune_code"], **r} for r in rows])
+    return frame
+
+
+def _communes(rows: list[dict]):
+    frame = _frame(rows)
+    present = {c for c in frame.columns if c not in ("year",)}
+    evaluation, _ = evaluate_units(frame, present, RULES, has_districts=True)
+    return evaluation
+
+
+def _attending(evaluation, i: int):
+    level = evaluation.tiers[0].standards["preschool5"].levels[0]
+    return next(ind for ind in level.indicators if ind.spec.id == "attending"), level
+
+
+def test_unknown_flag_decides_only_where_both_readings_agree():
+    rows = [
+        # 92% attending: passes the ĐBKK 90% test, fails the normal 95%: unknown
+        {"commune_code": "00001", "disadvantaged": np.nan, "age5_total": 100.0,
+         "age5_attending": 92.0, "age5_completed": 90.0},
+        # 96% passes both readings: the flag does not matter
+        {"commune_code": "00002", "disadvantaged": np.nan, "age5_total": 100.0,
+         "age5_attending": 96.0, "age5_completed": 90.0},
+        # 80% fails both readings
+        {"commune_code": "00003", "disadvantaged": np.nan, "age5_total": 100.0,
+         "age5_attending": 80.0, "age5_completed": 90.0},
+        # a known ĐBKK commune at 92% passes
+        {"commune_code": "00004", "disadvantaged": 1.0, "age5_total": 100.0,
+         "age5_attending": 92.0, "age5_completed": 90.0},
+    ]
+    evaluation = _communes(rows)
+    ind, level = _attending(evaluation, 0)
+    assert ind.check.tolist() == [Check.MISSING, Check.PASS, Check.FAIL, Check.PASS]
+    assert level.status.tolist() == [Status.INSUFFICIENT, Status.MET, Status.NOT_MET,
+                                     Status.MET]
+    assert evaluation.tiers[0].units["disadvantaged"].tolist() == [None, None, None, True]
+
+
+def test_district_literacy_sums_add_the_normal_band_only():
+    literate = {"age15_25_total": 100.0, "age15_25_literate_l1": 95.0,
+                "age15_35_total": 200.0, "age15_35_literate_l1": 190.0,
+                "age15_35_literate_l2": 185.0, "age15_60_total": 400.0,
+                "age15_60_literate_l2": 370.0}
+    rows = [{"commune_code": "00001", "disadvantaged": 0.0, **literate},
+            {"commune_code": "00002", "disadvantaged": 1.0, **literate}]
+    evaluation = _communes(rows)
+    communes = evaluation.tiers[0].standards["literacy"].levels[0].indicators[0]
+    assert communes.denominator.tolist() == [200, 100]  # the ĐBKK commune: ages 15-25
+    district = evaluation.tiers[1].standards["literacy"].levels[0].indicators[0]
+    assert (district.numerator[0], district.denominator[0]) == (380, 400)  # 15-35 twice
+
+
+def test_level_met_with_the_level_above_unknown_is_unknown_at_least_that_level():
+    row = {"commune_code": "00001", "disadvantaged": 0.0,
+           "age6_total": 100.0, "age6_grade1": 99.0, "age14_total": 100.0,
+           "age14_completed": 90.0, "age11_total": 100.0, "age11_completed": np.nan,
+           "age11_in_primary": 5.0}
+    primary = _communes([row]).tiers[0].standards["primary"]
+    assert primary.status[0] == Status.INSUFFICIENT
+    assert primary.level[0] == -1 and primary.level_at_least[0] == 1
+
+
+def test_a_failing_rate_never_shows_as_reaching_its_threshold():
+    from pcgd_cli.report.explain import shown_rate
+
+    assert shown_rate(17999, 20000) == 89.99  # 89.995% fails 90%: not "90.00"
+    assert shown_rate(18000, 20000) == 90.0
+    assert shown_rate(1, 0) is None
