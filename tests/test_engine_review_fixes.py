@@ -84,3 +84,24 @@ def test_a_failing_rate_never_shows_as_reaching_its_threshold():
     assert shown_rate(17999, 20000) == 89.99  # 89.995% fails 90%: not "90.00"
     assert shown_rate(18000, 20000) == 90.0
     assert shown_rate(1, 0) is None
+
+
+def test_zero_denominator_is_said_once_per_commune_and_test():
+    row = {"commune_code": "00001", "disadvantaged": 0.0, "age6_total": 0.0,
+           "age6_grade1": 0.0, "age14_total": 100.0, "age14_completed": 90.0,
+           "age11_total": 100.0, "age11_completed": 95.0, "age11_in_primary": 5.0}
+    frame = _frame([row])
+    _, notes = evaluate_units(frame, set(frame.columns) - {"year"}, RULES, has_districts=True)
+    na = [f for f in notes if f.code == "not_applicable"]
+    assert [(f.unit, f.column) for f in na] == [("00001", "primary")]  # grade 1, not 3 times
+    assert "không áp dụng" in na[0].message("vi")
+
+
+def test_json_names_the_age_band_a_dbkk_commune_was_judged_on(tmp_path):
+    from targets_support import commune, run_json, write_rows
+
+    rows = [commune("00001"), {**commune("00002"), "disadvantaged": 1}]
+    _, report = run_json(write_rows(tmp_path / "d.csv", rows))
+    bands = [r["standards"]["literacy"]["levels"]["1"]["indicators"][0]["cohort"]
+             for r in report["results"] if r["unit_type"] == "commune"]
+    assert bands == ["age15_35", "age15_25"]

@@ -115,6 +115,14 @@ CATALOG: dict[str, tuple[str, str, str, str]] = {
         "kiểm tra số liệu của mức độ {lower} (với XMC: độ tuổi 15-35, xã ĐBKK 15-25)",
         "check the counts behind level {lower} (literacy: ages 15-35, ĐBKK 15-25)",
     ),
+    "not_applicable": (
+        "Xã {unit}: '{value}' không áp dụng (mẫu số bằng 0: không có ai trong độ tuổi); "
+        "tiêu chí này không cản mức đạt",
+        "Commune {unit}: '{label_en}' does not apply (zero denominator: nobody of that age); "
+        "it does not block the level",
+        "kiểm tra lại nếu xã thật sự có người trong độ tuổi này",
+        "check the counts if the commune does have people of that age",
+    ),
     "total_row_mismatch": (
         "Dòng tổng '{unit}': cột {column} ghi {value}, cộng các dòng được {extra}",
         "Total row '{unit}': column {column} says {value}, the rows add up to {extra}",

@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 
 from pcgd_cli.engine.communes import evaluate_communes
-from pcgd_cli.engine.results import Evaluation, Status
+from pcgd_cli.engine.results import Check, Evaluation, Status
 from pcgd_cli.engine.rollup import roll_up
 from pcgd_cli.findings import Finding
 from pcgd_cli.rules.model import RuleSet
@@ -17,7 +17,8 @@ def evaluate_units(frame: pd.DataFrame, present: set[str], rule_sets: list[RuleS
     """Judge every commune, roll up, and note results that look inconsistent."""
     communes = evaluate_communes(frame, present, rule_sets)
     tiers = roll_up(frame, communes, rule_sets, has_districts)
-    return Evaluation(rule_sets, tiers, two_tier=not has_districts), _level_gaps(frame, communes)
+    notes = _level_gaps(frame, communes) + _not_applicable(frame, communes)
+    return Evaluation(rule_sets, tiers, two_tier=not has_districts), notes
 
 
 def _level_gaps(frame: pd.DataFrame, communes) -> list[Finding]:
@@ -35,4 +36,23 @@ def _level_gaps(frame: pd.DataFrame, communes) -> list[Finding]:
                                             column=result.id, unit=str(codes[i]),
                                             params={"upper": str(upper + 1),
                                                     "lower": str(lower + 1)}))
+    return findings
+
+
+def _not_applicable(frame: pd.DataFrame, communes) -> list[Finding]:
+    """A test with nobody to count (zero denominator) does not block a level; the
+    report says so once per commune and test, so a "met" never hides an empty cohort."""
+    findings = []
+    codes = frame["commune_code"].to_numpy()
+    for result in communes.values():
+        seen: set[tuple[str, int]] = set()
+        for level in result.levels:
+            for ind in level.indicators:
+                for i in np.flatnonzero(ind.check == Check.NOT_APPLICABLE).tolist():
+                    if (ind.spec.id, i) in seen:
+                        continue
+                    seen.add((ind.spec.id, i))
+                    findings.append(Finding("info", "not_applicable", column=result.id,
+                                            unit=str(codes[i]), value=ind.spec.label.vi,
+                                            params={"label_en": ind.spec.label.get("en")}))
     return findings

@@ -83,6 +83,12 @@ def _indicator_entries(ind: IndicatorResult, rules: RuleSet, lang: str, a: int,
         for x, y, e, r, c, t, d, p, s in zip(num, den, exc, rates, names, thr, dis, passed,
                                              short, strict=True)
     ]
+    override = ind.spec.disadvantaged
+    if override is not None and override.cohort:
+        # the age band judged: ĐBKK communes are judged on another one (literacy)
+        bands = ("+".join(ind.spec.cohort), "+".join(override.cohort))
+        for entry, key in zip(entries, ind.cohort_key[a:b].tolist(), strict=True):
+            entry["cohort"] = bands[key]
     for i in np.flatnonzero(info).tolist():
         entries[i] = _summed_entry(ident, label, num[i], den[i], exc[i], rates[i], chk[i])
     # The gap sentence depends only on the shortfall and the cohort (normal or ĐBKK):
