@@ -50,8 +50,10 @@ CATALOG: dict[str, tuple[str, str, str, str]] = {
         "fill in the commune code (5-digit GSO code)",
     ),
     "duplicate_commune": (
-        "Mã xã {unit} xuất hiện nhiều lần trong cùng trang",
-        "Commune code {unit} appears more than once in the same sheet",
+        "Mã xã {unit} xuất hiện nhiều lần trong cùng trang; số liệu ghi khác nhau giữa "
+        "các dòng bị coi là thiếu",
+        "Commune code {unit} appears more than once in the same sheet; figures that differ "
+        "between the rows are treated as missing",
         "giữ lại một dòng cho mỗi xã (mỗi năm)",
         "keep one row per commune (per year)",
     ),
@@ -78,6 +80,38 @@ CATALOG: dict[str, tuple[str, str, str, str]] = {
         "A count of people cannot be negative, found {value}",
         "sửa thành số không âm",
         "make it zero or more",
+    ),
+    "percent_in_count": (
+        "'{value}' là tỷ lệ phần trăm, không phải số người",
+        "'{value}' is a percentage, not a number of people",
+        "nhập số người (ví dụ 95), không nhập tỷ lệ %",
+        "enter the number of people (e.g. 95), not a percentage",
+    ),
+    "count_too_large": (
+        "Số người {value} quá lớn (trên 1 tỷ)",
+        "The count {value} is too large (over one billion)",
+        "kiểm tra lại ô này: có thể gõ thừa chữ số hoặc dán nhầm mã",
+        "check the cell: an extra digit or a pasted code?",
+    ),
+    "missing_value": (
+        "Xã {unit}: ô cột '{column}' để trống; xã bị ghi là thiếu dữ liệu cho các chuẩn "
+        "dùng cột này",
+        "Commune {unit}: the '{column}' cell is blank; the commune is insufficient data "
+        "for the standards that use it",
+        "điền số liệu (ghi 0 nếu không có ai)",
+        "fill it in (0 if there is nobody)",
+    ),
+    "missing_district_code": (
+        "Xã {unit}: thiếu mã huyện; dòng bị bỏ qua",
+        "Commune {unit}: no district code; row rejected",
+        "điền mã huyện (3 chữ số theo danh mục hành chính) cho dòng này",
+        "fill in the district code (3-digit GSO code) on this row",
+    ),
+    "missing_year": (
+        "Xã {unit}: ô năm để trống; dòng bị bỏ qua",
+        "Commune {unit}: the year cell is blank; row rejected",
+        "điền năm số liệu (ví dụ 2024) cho dòng này",
+        "fill in the year of the figures (e.g. 2024) on this row",
     ),
     "bad_flag": (
         "'{value}' không phải giá trị có/không",

@@ -86,7 +86,9 @@ def column_catalog(rule_sets: list[RuleSet],
     columns = unit_columns()
     for rs in [*rule_sets, *target_sets]:
         columns.update(rs.columns)
-    excluded = {c.excluded for rs in rule_sets for c in rs.cohorts.values() if c.excluded}
+    # a target file's cohorts have "excluded" columns too (blank = nobody excluded)
+    excluded = {c.excluded for rs in [*rule_sets, *target_sets] for c in rs.cohorts.values()
+                if c.excluded}
     catalog = ColumnCatalog(columns, zero_when_blank=excluded)
     in_use = {rs.id for rs in [*rule_sets, *target_sets]}
     for rid, option, declared in _builtin_columns():
@@ -157,7 +159,8 @@ def check_files(paths: list[Path], rule_sets: list[RuleSet], lang: str = "vi",
         raise PcgdError(Finding("error", "no_data_sheet").message(lang),
                         Finding("error", "no_data_sheet").suggestion(lang))
     # validation before evaluation: values found wrong are made missing here
-    checked = check_consistency(table, rule_sets) + missing_columns(table, rule_sets, catalog)
+    checked = (check_consistency(table, rule_sets, list(target_sets))
+               + missing_columns(table, rule_sets, catalog))
     evaluation, notes = evaluate_units(table.frame, table.columns_present, rule_sets,
                                        table.has_districts)
     findings = table.findings + checked + notes + level_history(evaluation)

@@ -105,7 +105,9 @@ def test_cross_column_checks_from_the_rule_file_and_bad_year(messy):
     # both 15-35 counts are in doubt: level 1 (15-35 literate) cannot be judged; level 2
     # (15-60) is judged on other columns, and literacy levels are independent
     assert literacy["03394"]["levels"]["1"]["status"] == "insufficient_data"
-    assert literacy["03395"]["levels"]["1"]["status"] == "met"
+    # a row whose year is not a year is not judged as a period without one: rejected
+    assert "03395" not in literacy
+    assert report["inputs"][0]["rows_rejected"] == 1
 
 
 def test_commune_under_two_districts_across_files(messy):

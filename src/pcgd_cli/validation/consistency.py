@@ -5,9 +5,10 @@ finding naming the cell, and the values involved are made missing, so the
 engine finds the commune "insufficient data" for every standard those columns
 feed (never a verdict on counts known to be wrong).
 
-Checks come from the rule files: each rate indicator's numerator may not
-exceed its cohorts' total − excluded; a cohort's excluded may not exceed its
-total; and the rule set's own ``checks:`` (column ≤ at_most).
+Checks come from the rule files and the plan-target files in use: each rate
+indicator's (or rate target's) numerator may not exceed its cohorts' total −
+excluded; a cohort's excluded may not exceed its total; and the rule set's own
+``checks:`` (column ≤ at_most).
 """
 
 from __future__ import annotations
@@ -17,7 +18,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from pcgd_cli.findings import CATALOG, Finding
-from pcgd_cli.rules.model import IndicatorSpec, RuleSet
+from pcgd_cli.rules.model import CohortSpec, IndicatorSpec, RuleSet
+from pcgd_cli.rules.target_model import TargetSet
 from pcgd_cli.validation.catalog import ColumnCatalog
 from pcgd_cli.validation.table import UnitTable
 
@@ -49,28 +51,40 @@ def _all_indicators(rules: RuleSet) -> list[IndicatorSpec]:
     return out
 
 
-def derived_checks(rule_sets: list[RuleSet]) -> list[_Check]:
-    """Every check the rule files imply, once each, in a stable order."""
+def _rate_check(numerator: list[str], cohorts: list[CohortSpec]) -> _Check:
+    return _Check("numerator_above_denominator", tuple(numerator),
+                  tuple(s.total for s in cohorts),
+                  tuple(s.excluded for s in cohorts if s.excluded))
+
+
+def derived_checks(rule_sets: list[RuleSet], target_sets: list[TargetSet] | tuple = ()
+                   ) -> list[_Check]:
+    """Every check the rule and target files imply, once each, in a stable order."""
     checks: dict[_Check, None] = {}
-    for rules in rule_sets:
-        for cohort in rules.cohorts.values():
+    for source in [*rule_sets, *target_sets]:
+        for cohort in source.cohorts.values():
             if cohort.excluded:
                 checks[_Check("excluded_above_total", (cohort.excluded,), (cohort.total,))] = None
+    for rules in rule_sets:
         for ind in _all_indicators(rules):
             if ind.kind != "rate":
                 continue
             for numerator, cohorts in _rate_sides(ind, rules):
-                specs = [rules.cohorts[c] for c in cohorts]
-                checks[_Check("numerator_above_denominator", tuple(numerator),
-                              tuple(s.total for s in specs),
-                              tuple(s.excluded for s in specs if s.excluded))] = None
+                checks[_rate_check(numerator, [rules.cohorts[c] for c in cohorts])] = None
         for check in rules.checks:
             checks[_Check(check.code, (check.column,), (check.at_most,))] = None
+    # a target's cohort is the target file's own, else a rule set's (as the engine reads it)
+    shared = {k: v for rs in rule_sets for k, v in rs.cohorts.items()}
+    for ts in target_sets:
+        cohorts = {**shared, **ts.cohorts}
+        for target in ts.targets:
+            if target.kind == "rate":
+                checks[_rate_check(target.numerator, [cohorts[c] for c in target.cohort])] = None
     return list(checks)
 
 
-def _excluded_of(rule_sets: list[RuleSet]) -> dict[str, str]:
-    return {c.excluded: c.total for rs in rule_sets for c in rs.cohorts.values() if c.excluded}
+def _excluded_of(sources: list[RuleSet | TargetSet]) -> dict[str, str]:
+    return {c.excluded: c.total for rs in sources for c in rs.cohorts.values() if c.excluded}
 
 
 def _mark_missing(table: UnitTable, rows: np.ndarray, columns: tuple[str, ...]) -> None:
@@ -82,13 +96,14 @@ def _mark_missing(table: UnitTable, rows: np.ndarray, columns: tuple[str, ...]) 
             table.invalid.update((int(i), col) for i in rows)
 
 
-def check_consistency(table: UnitTable, rule_sets: list[RuleSet]) -> list[Finding]:
+def check_consistency(table: UnitTable, rule_sets: list[RuleSet],
+                      target_sets: list[TargetSet] | tuple = ()) -> list[Finding]:
     """Cross-column errors; the cells involved become missing in ``table.frame``."""
     frame = table.frame
     findings: list[Finding] = []
     # the engine reads an empty "excluded" as 0: one in error must make the
     # cohort unknown instead, through its total
-    excluded_of = _excluded_of(rule_sets)
+    excluded_of = _excluded_of([*rule_sets, *target_sets])
     bad_excluded: dict[str, list[int]] = {}
     for row, col in table.invalid:
         if col in excluded_of:
@@ -96,7 +111,7 @@ def check_consistency(table: UnitTable, rule_sets: list[RuleSet]) -> list[Findin
     for total, rows in bad_excluded.items():
         _mark_missing(table, np.array(sorted(rows), dtype=np.int64), (total,))
 
-    for check in derived_checks(rule_sets):
+    for check in derived_checks(rule_sets, target_sets):
         needed = (*check.left, *check.right)
         if not all(c in frame for c in needed):
             continue
@@ -142,7 +157,8 @@ def missing_columns(table: UnitTable, rule_sets: list[RuleSet], catalog: ColumnC
     """A standard with some of its columns present but others absent: each absent
     one is an error (the standard is "insufficient data" for every commune)."""
     present = table.columns_present
-    any_disadvantaged = bool(table.frame["disadvantaged"].any()) if len(table.frame) else False
+    # an unknown flag (NaN) may be ĐBKK: its variant's columns may be needed too
+    any_disadvantaged = bool((table.frame["disadvantaged"] != 0).any())
     findings = []
     for rules in rule_sets:
         for sid, std in rules.standards.items():

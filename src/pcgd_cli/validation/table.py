@@ -249,6 +249,10 @@ def _sheet_part(sheet: RawSheet, header: HeaderMatch, catalog: ColumnCatalog,
     if totals:
         _check_totals(totals, used, districts, data, catalog, col_of, problem)
 
+    # a commune row that does not say its district or its year cannot be placed
+    unplaced = _unplaced_rows(used, data, bad, col_of, problem)
+    used &= ~unplaced
+
     keep = used.copy()
     frame = pd.DataFrame({k: v[keep] for k, v in data.items()})
     excel_rows = first + np.flatnonzero(keep) + 1
@@ -264,18 +268,99 @@ def _sheet_part(sheet: RawSheet, header: HeaderMatch, catalog: ColumnCatalog,
         row0 = int(excel_rows[pos]) - 1 - first
         problem("duplicate_commune", row0, col_of["commune_code"], "commune_code",
                 frame["commune_code"].iat[pos], unit=frame["commune_code"].iat[pos])
+    _blank_cells(frame, data, bad, keep, dup, catalog, col_of, first, problem)
     if dup.any():
-        new_pos = np.cumsum(~dup) - 1
-        invalid = [(int(new_pos[p]), k) for p, k in invalid if not dup[p]]
-        frame = frame[~dup].reset_index(drop=True)
+        frame, invalid = _collapse_duplicates(frame, dup, key_cols, invalid)
 
     summary.rows_read += n
     summary.rows_blank += int(blank.sum())
     summary.rows_total += int(is_total.sum())
-    summary.rows_rejected += int(rejected.sum()) + int(dup.sum())
+    summary.rows_rejected += int(rejected.sum()) + int(unplaced.sum()) + int(dup.sum())
     summary.rows_used += len(frame)
     summary.sheets_used.append(name)
     return _SheetPart(frame, sheet, header, col_of, invalid)
+
+
+def _unplaced_rows(used: np.ndarray, data: dict[str, np.ndarray],
+                   bad: dict[str, np.ndarray], col_of: dict[str, int], problem) -> np.ndarray:
+    """Commune rows rejected because the sheet has a district (or year) column and
+    the row leaves it blank or invalid: such a row would otherwise be judged under an
+    invisible district "" or as a period with no year.
+
+    A district or year column blank in every commune row says nothing (the template
+    offers "Năm" to be left blank for a single year): it is dropped from ``data``,
+    as if the sheet did not have it."""
+    n = len(used)
+    for key in ("district_code", "district", "year"):
+        if key not in data:
+            continue
+        given = (~np.isnan(data[key]) | bad[key]) if key == "year" else \
+            np.fromiter((bool(v) for v in data[key]), dtype=bool, count=n)
+        if not (given & used).any():
+            del data[key]
+    unplaced = np.zeros(n, dtype=bool)
+    codes = data["commune_code"]
+    # the district code when the sheet has one (a name then does not replace it),
+    # else the district name (used as the code when no sheet has codes)
+    district_key = "district_code" if "district_code" in data else (
+        "district" if "district" in data else None)
+    if district_key is not None:
+        blank = np.fromiter((not d for d in data[district_key]), dtype=bool, count=n)
+        for i in np.flatnonzero(used & blank):
+            problem("missing_district_code", int(i), col_of[district_key], district_key,
+                    unit=codes[i])
+        unplaced |= used & blank
+    if "year" in data:
+        no_year = used & np.isnan(data["year"])
+        for i in np.flatnonzero(no_year & ~bad["year"]):  # invalid: bad_year already said
+            problem("missing_year", int(i), col_of["year"], "year", unit=codes[i])
+        unplaced |= no_year
+    return unplaced
+
+
+def _blank_cells(frame: pd.DataFrame, data: dict[str, np.ndarray],
+                 bad: dict[str, np.ndarray], keep: np.ndarray, dup: np.ndarray,
+                 catalog: ColumnCatalog, col_of: dict[str, int], first: int,
+                 problem) -> None:
+    """A warning for each blank cell of a count or yes/no column in a commune row:
+    the commune is "insufficient data" for what the column feeds, and should be told
+    why. Not for columns whose blank means 0 (excluded) or "no" (ĐBKK)."""
+    excel_rows = frame["_row"].to_numpy()
+    for key, values in data.items():
+        kind = catalog.kind(key)
+        if kind not in ("count", "yesno") or key in catalog.zero_when_blank:
+            continue
+        blank = (np.isnan(values) & ~bad[key])[keep] & ~dup
+        for pos in np.flatnonzero(blank):
+            problem("missing_value", int(excel_rows[pos]) - 1 - first, col_of[key], key,
+                    severity="warning", unit=frame["commune_code"].iat[pos])
+
+
+def _collapse_duplicates(frame: pd.DataFrame, dup: np.ndarray, key_cols: list[str],
+                         invalid: list[tuple[int, str]]
+                         ) -> tuple[pd.DataFrame, list[tuple[int, str]]]:
+    """A commune written on several rows of a sheet keeps its first row, but which
+    of two different figures is right is unknown: a value column that differs
+    between the rows becomes missing (and in error) in the kept row, as between
+    sheets. Identical rows lose nothing. Returns the table without the later rows
+    and the cells in error, renumbered."""
+    frame = frame.copy()
+    rows = np.flatnonzero(frame.duplicated(key_cols, keep=False).to_numpy())
+    group = frame.iloc[rows].groupby(key_cols, sort=False, dropna=False).ngroup().to_numpy()
+    first_of = rows[~dup[rows]]  # groups are numbered in order of their first row
+    kept = dict(zip(rows.tolist(), first_of[group].tolist(), strict=True))
+    # a cell in error in any of the rows is in error in the kept one
+    bad = {(kept.get(p, p), k) for p, k in invalid}
+    value_cols = [c for c in frame.columns if c not in (*UNIT_KEYS, "_row")]
+    differs = frame.iloc[rows].groupby(group)[value_cols].nunique(dropna=False) > 1
+    for col in value_cols:
+        positions = first_of[np.flatnonzero(differs[col].to_numpy())]
+        if len(positions):
+            frame.iloc[positions, frame.columns.get_loc(col)] = np.nan
+            bad.update((int(p), col) for p in positions)
+    new_pos = np.cumsum(~dup) - 1
+    invalid = sorted((int(new_pos[p]), k) for p, k in bad)
+    return frame[~dup].reset_index(drop=True), invalid
 
 
 def _check_totals(totals: list[TotalRow], used: np.ndarray, districts: np.ndarray,
@@ -406,7 +491,7 @@ def build_unit_table(sheets: list[RawSheet], catalog: ColumnCatalog,
         frame = pd.DataFrame({k: [] for k in UNIT_KEYS})
     else:
         frame, invalid = _merge(parts, findings)
-    frame = _fill_units(frame)
+    frame = _fill_units(frame, invalid)
     return UnitTable(frame, present, findings, list(summaries.values()),
                      has_districts=bool({"district_code", "district"} & present),
                      has_years="year" in present, invalid=invalid, parts=parts)
@@ -424,8 +509,11 @@ def _holds_numbers(rows: list[list[object]]) -> bool:
         for row in rows for c in row)
 
 
-def _fill_units(frame: pd.DataFrame) -> pd.DataFrame:
-    """Unit columns the file lacks: one province, no districts, one period."""
+def _fill_units(frame: pd.DataFrame, invalid: set[tuple[int, str]]) -> pd.DataFrame:
+    """Unit columns the file lacks: one province, no districts, one period.
+
+    The ĐBKK flag stays 1.0 / 0.0 / NaN: NaN is a flag in error or in conflict
+    (unknown, never "not ĐBKK"); a commune from sheets without the column is 0."""
     frame = frame.copy()
     for code, name in (("province_code", "province"), ("district_code", "district")):
         if code not in frame and name in frame:
@@ -440,7 +528,12 @@ def _fill_units(frame: pd.DataFrame) -> pd.DataFrame:
         frame["commune"] = frame["commune_code"]
     if "year" not in frame:
         frame["year"] = np.nan
+    frame = frame.reset_index(drop=True)
     if "disadvantaged" not in frame:
         frame["disadvantaged"] = 0.0
-    frame["disadvantaged"] = frame["disadvantaged"].fillna(0.0).astype(bool)
-    return frame.reset_index(drop=True)
+    flags = frame["disadvantaged"].to_numpy(dtype=float, na_value=np.nan, copy=True)
+    unknown = np.zeros(len(frame), dtype=bool)
+    unknown[[row for row, key in invalid if key == "disadvantaged"]] = True
+    flags[np.isnan(flags) & ~unknown] = 0.0
+    frame["disadvantaged"] = flags
+    return frame

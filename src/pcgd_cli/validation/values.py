@@ -23,6 +23,10 @@ _DECIMAL_COMMA = re.compile(r"^-?\d+,\d+$")
 YES = {"1", "x", "có", "co", "yes", "y", "true", "đúng", "dung", "c", "v", "✓", "1.0"}
 NO = {"0", "không", "khong", "no", "n", "false", "sai", "k", "0.0", "-"}
 
+# No commune, district or province has a billion people: a larger count is a
+# typing slip (or a pasted ID), and would overflow the engine's int64 sums.
+MAX_COUNT = 10**9
+
 
 def _clean_text(value: str) -> str:
     return _SPACES.sub("", unicodedata.normalize("NFC", value)).strip()
@@ -55,12 +59,15 @@ def _number_or_problem(cell: object) -> tuple[float | None, str | None]:
         if not cell.strip():
             return None, None
         parsed = parse_number_text(cell)
+        if parsed is not None and _clean_text(cell).endswith("%"):
+            return None, "percent_in_count"  # "95%" is a rate, not 95 people
         return (parsed, None) if parsed is not None else (None, "not_a_number")
     return None, "not_a_number"  # dates, times and the like are not counts
 
 
 def parse_counts(cells: list[object]) -> tuple[np.ndarray, list[Problem]]:
-    """Whole numbers ≥ 0; floats like 12.0 are fine, 12.5 and -1 are errors."""
+    """Whole numbers 0 … 10⁹; floats like 12.0 are fine, 12.5, -1, "95%" and
+    10¹⁰ are errors."""
     # Fast path: workbook numbers arrive as floats; only other cells go one by one.
     out = np.array([c if c.__class__ is float else np.nan for c in cells], dtype=float)
     problems: list[Problem] = []
@@ -75,11 +82,13 @@ def parse_counts(cells: list[object]) -> tuple[np.ndarray, list[Problem]]:
     bad_float = ~np.isfinite(out) & ~np.isnan(out)
     negative = out < 0
     fractional = np.isfinite(out) & (out != np.floor(out))
+    too_large = np.isfinite(out) & (out > MAX_COUNT)
     for mask, code in ((bad_float, "not_a_number"), (negative, "negative_count"),
-                       (fractional & ~negative, "fractional_count")):
+                       (fractional & ~negative, "fractional_count"),
+                       (too_large & ~fractional, "count_too_large")):
         for i in np.flatnonzero(mask):
             problems.append((int(i), code, cells[i]))
-    out[bad_float | negative | fractional] = np.nan
+    out[bad_float | negative | fractional | too_large] = np.nan
     problems.sort(key=lambda p: p[0])
     return out, problems
 
@@ -93,7 +102,8 @@ def _flag_text(cell: object) -> str:
 
 
 def parse_flags(cells: list[object], blank_is_no: bool) -> tuple[np.ndarray, list[Problem]]:
-    """Yes/no cells as 1.0/0.0; blank is 0 for ĐBKK ("x"/blank), missing otherwise."""
+    """Yes/no cells as 1.0/0.0; blank is 0 for ĐBKK ("x"/blank), missing otherwise;
+    an invalid cell is missing (NaN) either way."""
     out = np.full(len(cells), 0.0 if blank_is_no else np.nan)
     problems: list[Problem] = []
     for i, cell in enumerate(cells):
@@ -105,6 +115,7 @@ def parse_flags(cells: list[object], blank_is_no: bool) -> tuple[np.ndarray, lis
         elif text in NO:
             out[i] = 0.0
         else:
+            out[i] = np.nan  # unknown, even where blank means "no"
             problems.append((i, "bad_flag", cell))
     return out, problems
 
