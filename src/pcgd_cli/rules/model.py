@@ -167,16 +167,21 @@ class CheckSpec(Strict):
     at_most: str
 
 
-class RuleSet(Strict):
+class RuleFile(Strict):
+    """What every rule or target file says of itself, and the inputs it declares."""
+
     id: str
     version: str
     title: Text
     source: Text
     provisional: bool = False
-    warning: Text | None = None
-    two_tier: TwoTier | None = None
+    warning: Text | None = None  # shown by every output that uses a provisional file
     columns: dict[str, ColumnSpec] = Field(default_factory=dict)
     cohorts: dict[str, CohortSpec] = Field(default_factory=dict)
+
+
+class RuleSet(RuleFile):
+    two_tier: TwoTier | None = None
     every_standard: list[IndicatorSpec] = Field(default_factory=list)
     standards: dict[str, StandardSpec]
     checks: list[CheckSpec] = Field(default_factory=list)

@@ -17,7 +17,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from pcgd_cli.rules.model import CohortSpec, ColumnSpec, Names, Percent, Strict, Text
+from pcgd_cli.rules.model import Names, Percent, RuleFile, Strict, Text
 
 Scope = Literal["province", "nation"]
 ChildTier = Literal["commune", "district", "province"]
@@ -54,15 +54,7 @@ class TargetSpec(Strict):
         return self
 
 
-class TargetSet(Strict):
-    id: str
-    version: str
-    title: Text
-    source: Text
-    provisional: bool = False
-    warning: Text | None = None
+class TargetSet(RuleFile):
     scope: Scope = "province"
     year: int | None = None  # the plan's horizon, for display
-    columns: dict[str, ColumnSpec] = Field(default_factory=dict)
-    cohorts: dict[str, CohortSpec] = Field(default_factory=dict)
     targets: list[TargetSpec] = Field(min_length=1)
