@@ -53,6 +53,16 @@ class Report:
         return (self.evaluation.two_tier or any(rs.provisional for rs in self.rule_sets)
                 or any(ts.provisional for ts in self.target_sets))
 
+    def notes(self) -> list[str]:
+        """Why verdicts are provisional, in the report's language: the two-tier
+        province test, and each provisional rule or target file's warning."""
+        notes = []
+        if self.evaluation.two_tier:
+            notes += [rs.two_tier.note.get(self.lang) for rs in self.rule_sets if rs.two_tier]
+        notes += [rs.warning.get(self.lang) for rs in [*self.rule_sets, *self.target_sets]
+                  if rs.provisional and rs.warning]
+        return notes
+
     @property
     def targets_met(self) -> bool:
         return all(t.met is True for t in self.targets)

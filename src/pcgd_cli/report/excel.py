@@ -100,9 +100,7 @@ def write_summary_sheet(book, sheet: Sheet, report: Report) -> None:
     sheet.title(t("xl_title", lang) + (f" — {names}" if names else ""))
     rules = ", ".join(f"{rs.id} {rs.version}" for rs in report.rule_sets)
     sheet.text(1, 0, t("xl_rules_line", lang, rules=rules), styles.note)
-    notes = [rs.two_tier.note.get(lang) for rs in report.rule_sets
-             if report.evaluation.two_tier and rs.two_tier]
-    notes += [rs.warning.get(lang) for rs in report.rule_sets if rs.provisional and rs.warning]
+    notes = report.notes()
     for k, note in enumerate(notes):
         sheet.text(2 + k, 0, note, styles.note)
 

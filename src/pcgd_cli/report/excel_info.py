@@ -50,10 +50,7 @@ def write_info_sheet(sheet: Sheet, report: Report) -> None:
         (t("xl_info_lang", lang), lang),
         (t("xl_info_provisional", lang), t("xl_yes" if report.provisional else "xl_no", lang)),
     ]
-    notes = [rs.two_tier.note.get(lang) for rs in report.rule_sets
-             if report.evaluation.two_tier and rs.two_tier]
-    notes += [rs.warning.get(lang) for rs in report.rule_sets if rs.provisional and rs.warning]
-    facts += [(t("xl_info_note", lang), note) for note in notes]
+    facts += [(t("xl_info_note", lang), note) for note in report.notes()]
     for label, value in facts:
         sheet.text(row, 0, label, styles.total_text)
         if isinstance(value, float | int):

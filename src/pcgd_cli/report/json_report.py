@@ -197,14 +197,7 @@ def result_chunks(report: Report, size: int) -> Iterator[list[dict]]:
 def _head(report: Report) -> dict:
     """The keys before "results"."""
     lang = report.lang
-    notes = []
-    if report.evaluation.two_tier:
-        for rs in report.rule_sets:
-            if rs.two_tier is not None:
-                notes.append(rs.two_tier.note.get(lang))
-    for rs in [*report.rule_sets, *report.target_sets]:
-        if rs.provisional and rs.warning is not None:
-            notes.append(rs.warning.get(lang))
+    notes = report.notes()
     return {
         "schema_version": SCHEMA_VERSION,
         "tool": {"name": "pcgd", "version": __version__},

@@ -208,7 +208,7 @@ def render_terminal(report: Report, console: Console) -> None:
                                                  if rs.provisional else "")
                       for rs in [*report.rule_sets, *report.target_sets])
     console.print(f"[bold]{t('ui_rules', lang)}:[/] {names}")
-    for note in _notes(report):
+    for note in report.notes():
         console.print(f"[yellow]{note}[/]")
     for tier in hidden_tiers:
         note = t("ui_tier_not_listed", lang, n=len(tier.units),
@@ -234,15 +234,6 @@ def render_terminal(report: Report, console: Console) -> None:
     findings = _findings_table(report)
     if findings is not None:
         console.print(findings)
-
-
-def _notes(report: Report) -> list[str]:
-    lang = report.lang
-    notes = []
-    if report.evaluation.two_tier:
-        notes += [rs.two_tier.note.get(lang) for rs in report.rule_sets if rs.two_tier]
-    notes += [rs.warning.get(lang) for rs in report.rule_sets if rs.provisional and rs.warning]
-    return notes
 
 
 def summary_line(report: Report) -> str:
