@@ -23,8 +23,10 @@ def _conditions(level: dict) -> dict:
     ("", "insufficient_data", "insufficient_data"),
 ])
 def test_condition_column_present(tmp_path, cell, status, check):
-    row = commune("00001", conditions_primary=cell)
-    _, report = run_json(write_rows(tmp_path / "d.csv", [row]))
+    # another commune fills the column in, so a blank cell is a gap, not an absent column
+    rows = [commune("00001", conditions_primary=cell),
+            commune("00002", conditions_primary="có")]
+    _, report = run_json(write_rows(tmp_path / "d.csv", rows))
     primary = _primary(report)
     assert primary["status"] == status
     assert _conditions(primary["levels"]["1"])["status"] == check
@@ -66,3 +68,13 @@ def test_disabled_access_absent_is_not_checked(tmp_path):
     access = next(i for i in unit(report, "commune")["standards"]["literacy"]["levels"]["1"]
                   ["indicators"] if i["id"] == "disabled_access")
     assert access["status"] == "not_checked"
+
+
+def test_a_condition_column_blank_in_every_row_is_not_checked(tmp_path):
+    """pcgd's own template offers the optional columns: left blank, they are absent."""
+    rows = [commune("00001", conditions_primary=""), commune("00002", conditions_primary="")]
+    _, report = run_json(write_rows(tmp_path / "d.csv", rows))
+    primary = _primary(report)
+    assert primary["status"] == "met"
+    assert _conditions(primary["levels"]["1"])["status"] == "not_checked"
+    assert not [f for f in report["findings"] if f["code"] == "missing_value"]

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from pcgd_cli.engine import evaluate_units
 from pcgd_cli.engine.history import level_history
+from pcgd_cli.engine.indicators import indicator_columns
 from pcgd_cli.engine.results import Check
 from pcgd_cli.engine.targets import evaluate_targets
 from pcgd_cli.errors import PcgdError
@@ -81,6 +82,19 @@ def _builtin_columns() -> list[tuple[str, str, dict[str, ColumnSpec]]]:
     return found
 
 
+def _optional_only_columns(rule_sets: list[RuleSet]) -> set[str]:
+    """Columns that only optional tests read (conditions, disabled access)."""
+    optional: set[str] = set()
+    required: set[str] = set()
+    for rs in rule_sets:
+        for std in rs.standards.values():
+            for level in std.levels:
+                for ind in rs.level_indicators(std, level):
+                    (optional if ind.optional else required).update(
+                        indicator_columns(ind, rs))
+    return optional - required
+
+
 def column_catalog(rule_sets: list[RuleSet],
                    target_sets: list[TargetSet] | tuple = ()) -> ColumnCatalog:
     columns = unit_columns()
@@ -89,7 +103,8 @@ def column_catalog(rule_sets: list[RuleSet],
     # a target file's cohorts have "excluded" columns too (blank = nobody excluded)
     excluded = {c.excluded for rs in [*rule_sets, *target_sets] for c in rs.cohorts.values()
                 if c.excluded}
-    catalog = ColumnCatalog(columns, zero_when_blank=excluded)
+    catalog = ColumnCatalog(columns, zero_when_blank=excluded,
+                            optional_only=_optional_only_columns(rule_sets))
     in_use = {rs.id for rs in [*rule_sets, *target_sets]}
     for rid, option, declared in _builtin_columns():
         if rid in in_use:

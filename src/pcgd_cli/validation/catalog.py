@@ -29,6 +29,8 @@ class ColumnCatalog:
     # counts whose empty cell means 0 (the "excluded" of a cohort); an invalid
     # cell in them is still missing, never 0
     zero_when_blank: set[str] = field(default_factory=set)
+    # columns read only by optional tests (Circular 07): blank in every row = absent
+    optional_only: set[str] = field(default_factory=set)
     # columns that a built-in rule or target file not in use declares:
     # normalised name -> (key, set id, the option that would use it)
     elsewhere: dict[str, tuple[str, str, str]] = field(default_factory=dict)

@@ -252,6 +252,7 @@ def _sheet_part(sheet: RawSheet, header: HeaderMatch, catalog: ColumnCatalog,
     # a commune row that does not say its district or its year cannot be placed
     unplaced = _unplaced_rows(used, data, bad, col_of, problem)
     used &= ~unplaced
+    _drop_blank_columns(used, data, bad, catalog)
 
     keep = used.copy()
     frame = pd.DataFrame({k: v[keep] for k, v in data.items()})
@@ -279,6 +280,19 @@ def _sheet_part(sheet: RawSheet, header: HeaderMatch, catalog: ColumnCatalog,
     summary.rows_used += len(frame)
     summary.sheets_used.append(name)
     return _SheetPart(frame, sheet, header, col_of, invalid)
+
+
+def _drop_blank_columns(used: np.ndarray, data: dict[str, np.ndarray],
+                        bad: dict[str, np.ndarray], catalog: ColumnCatalog) -> None:
+    """A column that only optional tests read (Circular 07 conditions, disabled
+    access), blank in every commune row, is one the sheet does not fill in (pcgd's
+    own template offers them): it is treated as absent, so those tests are "not
+    checked" instead of making every commune "insufficient data"."""
+    for key in list(data):
+        if key not in catalog.optional_only:
+            continue
+        if not ((~np.isnan(data[key]) | bad[key]) & used).any():
+            del data[key]
 
 
 def _unplaced_rows(used: np.ndarray, data: dict[str, np.ndarray],
