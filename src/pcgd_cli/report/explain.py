@@ -81,13 +81,23 @@ def shown_rate(numerator: int, denominator: int) -> float | None:
     return (int(numerator) * 10000 // int(denominator)) / 100
 
 
-def rate_text(ind: IndicatorResult, i: int) -> str:
+def number_text(value: float, lang: str, decimals: int | None = 2) -> str:
+    """Numbers as each language writes them: 1.234,56 in Vietnamese, 1,234.56 in
+    English; ``decimals=None`` keeps only the digits needed (89,5)."""
+    text = f"{value:,g}" if decimals is None else f"{value:,.{decimals}f}"
+    return text if lang == "en" else text.translate(_VI_SEPARATORS)
+
+
+_VI_SEPARATORS = str.maketrans(",.", ".,")
+
+
+def rate_text(ind: IndicatorResult, i: int, lang: str = "vi") -> str:
     rate = shown_rate(ind.numerator[i], ind.denominator[i])
-    return "—" if rate is None else f"{rate:.2f}%"
+    return "—" if rate is None else f"{number_text(rate, lang)}%"
 
 
-def fmt_threshold(value: float) -> str:
-    return f"{value:g}%"
+def fmt_threshold(value: float, lang: str = "vi") -> str:
+    return f"{number_text(value, lang, None)}%"
 
 
 def levels_met_counts(result: StandardResult) -> list[np.ndarray]:
@@ -105,7 +115,7 @@ def reason_lines(level: LevelResult, i: int, rules: RuleSet, rule_sets: list[Rul
             continue
         # the gap sentence names the indicator's people, so the label is not repeated
         dis = " ĐBKK" if ind.disadvantaged_rule[i] else ""
-        reasons.append(f"{rate_text(ind, i)} < {fmt_threshold(ind.threshold[i])}{dis}: "
+        reasons.append(f"{rate_text(ind, i, lang)} < {fmt_threshold(ind.threshold[i], lang)}{dis}: "
                        f"{gap_text(ind, i, rules, lang)}")
     for std, lvl, status in miss.requirements:
         key = "ui_requires" if status == Status.NOT_MET else "ui_requires_unknown"

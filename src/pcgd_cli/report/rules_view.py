@@ -56,7 +56,7 @@ def _indicator(ind: IndicatorSpec, rs: RuleSet, lang: str) -> list[str]:
         line = t("show_rate", lang, label=ind.label.get(lang),
                  numerator=" + ".join(ind.numerator),
                  cohort=_cohorts(ind.cohort, rs.cohorts, lang),
-                 threshold=fmt_threshold(ind.threshold))
+                 threshold=fmt_threshold(ind.threshold, lang))
     extras = []
     dis = ind.disadvantaged
     if dis is not None and (dis.numerator or dis.cohort):
@@ -64,7 +64,7 @@ def _indicator(ind: IndicatorSpec, rs: RuleSet, lang: str) -> list[str]:
                         numerator=" + ".join(dis.numerator or ind.numerator),
                         cohort=_cohorts(dis.cohort or ind.cohort, rs.cohorts, lang)))
     if dis is not None and dis.threshold is not None:
-        extras.append(t("show_dbkk_threshold", lang, threshold=fmt_threshold(dis.threshold)))
+        extras.append(t("show_dbkk_threshold", lang, threshold=fmt_threshold(dis.threshold, lang)))
     if ind.optional:
         extras.append(t("show_optional", lang))
     if ind.source is not None:
@@ -109,7 +109,7 @@ def _standard_lines(rs: RuleSet, lang: str) -> list[str]:
             if level.shares:
                 items = "; ".join(
                     t("show_share_item", lang, tier=tier_name(tier, lang),
-                      share=fmt_threshold(share), child=tier_name(CHILD[tier], lang))
+                      share=fmt_threshold(share, lang), child=tier_name(CHILD[tier], lang))
                     for tier, share in level.shares.items())
                 lines.append("    " + t("show_shares", lang, items=items))
     return lines
@@ -128,12 +128,12 @@ def _target_lines(ts: TargetSet, lang: str) -> list[str]:
             test = t("show_target_level", lang, scope=tier_name(ts.scope, lang),
                      standard=standard, level=tg.level)
         elif tg.kind == "share":
-            test = t("show_target_share", lang, threshold=fmt_threshold(tg.threshold),
+            test = t("show_target_share", lang, threshold=fmt_threshold(tg.threshold, lang),
                      units=tier_name(tg.of, lang), standard=standard, level=tg.level)
         else:
             test = t("show_target_rate", lang, numerator=" + ".join(tg.numerator),
                      cohort=_cohorts(tg.cohort, cohorts, lang),
-                     threshold=fmt_threshold(tg.threshold))
+                     threshold=fmt_threshold(tg.threshold, lang))
         lines.append(f"- [{tg.id}] ({tg.kind}) {tg.label.get(lang)}: {test}")
     return lines
 

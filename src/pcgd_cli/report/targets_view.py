@@ -6,7 +6,7 @@ from rich.console import Console
 from rich.table import Table
 
 from pcgd_cli.i18n import t
-from pcgd_cli.report.explain import fmt_threshold, tier_name
+from pcgd_cli.report.explain import fmt_threshold, number_text, tier_name
 from pcgd_cli.report_model import Report, TargetResult
 
 
@@ -22,19 +22,20 @@ def _value_text(tr: TargetResult, lang: str) -> str:
     if tr.value is None:
         return "—"
     d = tr.details
-    text = f"{tr.value:.2f}%"
+    text = f"{number_text(tr.value, lang)}%"
     if tr.kind == "share":
         text += " · " + t("ui_share_of", lang, met=d["numerator"], of=d["denominator"],
                           units=tier_name(d["units"], lang))
     else:
-        text += f" · {d['numerator']:,}/{d['denominator']:,}".replace(",", ".")
+        text += (f" · {number_text(d['numerator'], lang, 0)}"
+                 f"/{number_text(d['denominator'], lang, 0)}")
     return text
 
 
 def _required_text(tr: TargetResult, lang: str) -> str:
     if tr.unit == "level":
         return t("ui_level_value", lang, n=int(tr.target))
-    return f"≥ {fmt_threshold(tr.target)}"
+    return f"≥ {fmt_threshold(tr.target, lang)}"
 
 
 def _met_text(tr: TargetResult, lang: str) -> str:
