@@ -221,7 +221,9 @@ def test_output_json_writes_the_file(data: Path, tmp_path: Path) -> None:
 def test_output_csv_writes_the_file(data: Path, tmp_path: Path) -> None:
     out = tmp_path / "x.csv"
     assert run("check", data, "-o", out, "-q").exit_code == 0
-    assert out.read_text(encoding="utf-8").startswith("unit_type,code,name,")
+    # a BOM first, so that Excel on Windows reads the Vietnamese text as UTF-8
+    assert out.read_bytes().startswith(b"\xef\xbb\xbf")
+    assert out.read_text(encoding="utf-8-sig").startswith("unit_type,code,name,")
 
 
 def test_output_equal_to_the_input_is_refused(tmp_path: Path) -> None:

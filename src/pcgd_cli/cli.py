@@ -154,7 +154,9 @@ def _write_output(report, output: Path, lang: str) -> None:
         write_atomically(output, lambda fh: write_workbook(report, fh), binary=True, lang=lang)
     else:
         writer = write_json if suffix == ".json" else write_csv
-        write_atomically(output, lambda fh: writer(report, fh), lang=lang)
+        # a CSV file starts with a BOM, or Excel on Windows garbles Vietnamese text
+        encoding = "utf-8" if suffix == ".json" else "utf-8-sig"
+        write_atomically(output, lambda fh: writer(report, fh), lang=lang, encoding=encoding)
 
 
 @app.command()

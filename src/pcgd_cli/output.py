@@ -35,7 +35,7 @@ def _umask() -> int:
 
 
 def write_atomically(output: Path, write: Callable[[IO], None], binary: bool = False,
-                     lang: str = "vi") -> None:
+                     lang: str = "vi", encoding: str = "utf-8") -> None:
     """``write`` gets an open temporary file; only a complete file is renamed to ``output``."""
     folder = output.resolve().parent
     try:
@@ -45,7 +45,7 @@ def write_atomically(output: Path, write: Callable[[IO], None], binary: bool = F
         raise PcgdError(t("output_failed", lang, path=output, error=exc)) from None
     try:
         mode = "wb" if binary else "w"
-        kwargs = {} if binary else {"encoding": "utf-8", "newline": ""}
+        kwargs = {} if binary else {"encoding": encoding, "newline": ""}
         with os.fdopen(fd, mode, **kwargs) as fh:
             write(fh)
         # mkstemp makes the file private (0600); an output is an ordinary file

@@ -6,7 +6,7 @@ import csv
 from typing import IO
 
 from pcgd_cli.engine.results import STATUS_NAMES
-from pcgd_cli.report.explain import gap_text, next_level, share_gap_text, why_not
+from pcgd_cli.report.explain import next_level, reason_lines, share_gap_text
 from pcgd_cli.report.json_report import _year
 from pcgd_cli.report_model import Report
 
@@ -48,8 +48,8 @@ def csv_rows(report: Report):
                 gap_level = next_level(result, i) if result.evaluated else None
                 gaps: list[str] = []
                 if gap_level is not None and tier.tier == "commune":
-                    miss = why_not(gap_level, i)
-                    gaps = [gap_text(ind, i, rules, lang) for ind in miss.failing]
+                    # failing tests with their gap, unmet prerequisites, missing data
+                    gaps = reason_lines(gap_level, i, rules, report.rule_sets, lang)
                 elif gap_level is not None:
                     gap = share_gap_text(gap_level, i, tier.tier, tier.child_tier, lang,
                                          result.spec.short.get(lang))
