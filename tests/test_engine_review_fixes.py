@@ -113,3 +113,18 @@ def test_numbers_are_written_as_each_language_writes_them():
     assert number_text(98.38, "vi") == "98,38" and number_text(98.38, "en") == "98.38"
     assert number_text(45938, "vi", 0) == "45.938" and number_text(45938, "en", 0) == "45,938"
     assert fmt_threshold(89.5, "vi") == "89,5%" and fmt_threshold(90.0, "en") == "90%"
+
+
+def test_csv_gap_names_an_unmet_prerequisite(tmp_path):
+    import csv
+    import io
+
+    from targets_support import commune, run, write_rows
+
+    rows = [commune("00001", age15_35_literate_l1=100)]  # 50%: literacy level 1 fails
+    _, out, _ = run("check", write_rows(tmp_path / "d.csv", rows), "--format", "csv")
+    table = list(csv.DictReader(io.StringIO(out)))
+    row = next(r for r in table if r["unit_type"] == "commune"
+               and r["standard"] == "lower_secondary")
+    assert row["status"] == "not_met"
+    assert "tiên quyết" in row["gap"] and "XMC mức độ 1" in row["gap"]
