@@ -121,7 +121,8 @@ def test_csv_gap_names_an_unmet_prerequisite(tmp_path):
 
     from targets_support import commune, run, write_rows
 
-    rows = [commune("00001", age15_35_literate_l1=100)]  # 50%: literacy level 1 fails
+    # 50%: literacy level 1 fails (level 2 counts kept consistent: at most level 1)
+    rows = [commune("00001", age15_35_literate_l1=100, age15_35_literate_l2=100)]
     _, out, _ = run("check", write_rows(tmp_path / "d.csv", rows), "--format", "csv")
     table = list(csv.DictReader(io.StringIO(out)))
     row = next(r for r in table if r["unit_type"] == "commune"
