@@ -64,20 +64,20 @@ CATALOG: dict[str, tuple[str, str, str, str]] = {
         "correct the district code",
     ),
     "not_a_number": (
-        "'{value}' không phải là số",
-        "'{value}' is not a number",
+        "'{column_label}': '{value}' không phải là số",
+        "'{column_label}': '{value}' is not a number",
         "nhập số nguyên không âm, ví dụ 1234",
         "enter a whole number ≥ 0, e.g. 1234",
     ),
     "fractional_count": (
-        "Số người phải là số nguyên, gặp {value}",
-        "A count of people must be whole, found {value}",
+        "'{column_label}': số người phải là số nguyên, gặp {value}",
+        "'{column_label}': a count of people must be whole, found {value}",
         "sửa thành số nguyên",
         "make it a whole number",
     ),
     "negative_count": (
-        "Số người không được âm, gặp {value}",
-        "A count of people cannot be negative, found {value}",
+        "'{column_label}': số người không được âm, gặp {value}",
+        "'{column_label}': a count of people cannot be negative, found {value}",
         "sửa thành số không âm",
         "make it zero or more",
     ),
@@ -94,10 +94,10 @@ CATALOG: dict[str, tuple[str, str, str, str]] = {
         "check the cell: an extra digit or a pasted code?",
     ),
     "missing_value": (
-        "Xã {unit}: ô cột '{column}' để trống; xã bị ghi là thiếu dữ liệu cho các chuẩn "
+        "Xã {unit}: ô '{column_label}' để trống; xã bị ghi là thiếu dữ liệu cho các chuẩn "
         "dùng cột này",
-        "Commune {unit}: the '{column}' cell is blank; the commune is insufficient data "
-        "for the standards that use it",
+        "Commune {unit}: the '{column_label}' cell is blank; the commune is insufficient "
+        "data for the standards that use it",
         "điền số liệu (ghi 0 nếu không có ai)",
         "fill it in (0 if there is nobody)",
     ),
@@ -144,8 +144,8 @@ CATALOG: dict[str, tuple[str, str, str, str]] = {
         "level-2 literates are also level-1 literates",
     ),
     "level2_without_level1": (
-        "Xã {unit} đạt chuẩn {column} mức độ {upper} nhưng chưa đạt mức độ {lower}",
-        "Commune {unit} meets {column} level {upper} but not level {lower}",
+        "Xã {unit} đạt {standard_label} mức độ {upper} nhưng chưa đạt mức độ {lower}",
+        "Commune {unit} meets {standard_label} level {upper} but not level {lower}",
         "kiểm tra số liệu của mức độ {lower} (với XMC: độ tuổi 15-35, xã ĐBKK 15-25)",
         "check the counts behind level {lower} (literacy: ages 15-35, ĐBKK 15-25)",
     ),
@@ -164,14 +164,16 @@ CATALOG: dict[str, tuple[str, str, str, str]] = {
         "correct the total row or the commune rows",
     ),
     "standard_not_evaluated": (
-        "Chuẩn {column} không được xét: tệp không có cột nào của chuẩn này",
-        "Standard {column} not evaluated: the data has none of its columns",
+        "Chuẩn {standard_label} không được xét: tệp không có cột nào của chuẩn này",
+        "Standard {standard_label} not evaluated: the data has none of its columns",
         "thêm các cột của chuẩn này nếu cần xét",
         "add its columns to have it checked",
     ),
     "column_missing": (
-        "Thiếu cột '{column}' ({value}); chuẩn {extra} được ghi là thiếu dữ liệu",
-        "Column '{column}' ({value}) is missing; standard {extra} is insufficient data",
+        "Thiếu cột '{column_label}'; chuẩn {extra_label} được ghi là thiếu dữ liệu "
+        "(nhãn được nhận: {value})",
+        "Column '{column_label}' is missing; standard {extra_label} is insufficient data "
+        "(headers recognised: {value})",
         "thêm cột này vào bảng",
         "add the column",
     ),
@@ -230,8 +232,8 @@ CATALOG: dict[str, tuple[str, str, str, str]] = {
         "không tính là đạt",
         "No column for the test '{label_en}' ({source_en}): it is not checked, never counted "
         "as met",
-        "thêm cột {column} nếu cần kiểm tra",
-        "add the column {column} to have it checked",
+        "thêm cột '{column_label}' nếu cần kiểm tra",
+        "add the column '{column_label}' to have it checked",
     ),
 }
 
@@ -250,17 +252,23 @@ class Finding:
     extra: str = ""
     params: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
 
-    def _values(self) -> dict[str, object]:
-        return {"value": self.value, "column": self.column, "unit": self.unit,
-                "extra": self.extra, "cell": self.cell, "labels": "", **self.params}
+    def _values(self, lang: str = "vi") -> dict[str, object]:
+        values = {"value": self.value, "column": self.column, "unit": self.unit,
+                  "extra": self.extra, "cell": self.cell, "labels": "",
+                  # names for people, filled in by the pipeline from the rule files
+                  "column_label": self.column, "standard_label": self.column,
+                  "extra_label": self.extra, **self.params}
+        if lang == "en":  # a parameter "x_en" is the English of "x"
+            values.update({k[:-3]: v for k, v in self.params.items() if k.endswith("_en")})
+        return values
 
     def message(self, lang: str = "vi") -> str:
         vi, en, _, _ = CATALOG[self.code]
-        return (en if lang == "en" else vi).format(**self._values())
+        return (en if lang == "en" else vi).format(**self._values(lang))
 
     def suggestion(self, lang: str = "vi") -> str:
         _, _, vi, en = CATALOG[self.code]
-        return (en if lang == "en" else vi).format(**self._values())
+        return (en if lang == "en" else vi).format(**self._values(lang))
 
     @property
     def location(self) -> str:

@@ -145,6 +145,22 @@ def not_checked_findings(evaluation) -> list[Finding]:
     return findings
 
 
+def name_findings(findings: list[Finding], catalog: ColumnCatalog,
+                  rule_sets: list[RuleSet]) -> None:
+    """Give each finding the Vietnamese and English names of the column and standard
+    it is about, from the rule files, so messages never show a bare key."""
+    standards = {sid: std.short for rs in rule_sets for sid, std in rs.standards.items()}
+    for f in findings:
+        spec = catalog.columns.get(f.column)
+        if spec is not None:
+            f.params.setdefault("column_label", spec.label.vi)
+            f.params.setdefault("column_label_en", spec.label.get("en"))
+        for field, value in (("standard_label", f.column), ("extra_label", f.extra)):
+            if value in standards:
+                f.params.setdefault(field, standards[value].vi)
+                f.params.setdefault(f"{field}_en", standards[value].get("en"))
+
+
 def check_files(paths: list[Path], rule_sets: list[RuleSet], lang: str = "vi",
                 progress: Callable[[Path], None] | None = None,
                 sheet_names: list[str] | None = None,
@@ -190,6 +206,7 @@ def check_files(paths: list[Path], rule_sets: list[RuleSet], lang: str = "vi",
                             t("targets_need_scope_hint", lang))
     outcomes = evaluate_targets(evaluation, table.frame, table.columns_present,
                                 list(target_sets), rule_sets)
+    name_findings(findings, catalog, rule_sets)
     return Report(evaluation, findings, table.inputs, rule_sets,
                   target_sets=list(target_sets),
                   targets=target_results(outcomes, rule_sets, lang), started=started,

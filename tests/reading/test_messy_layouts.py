@@ -120,7 +120,9 @@ def test_commune_under_two_districts_across_files(messy):
 def test_english_messages(messy):
     result = run_check(messy["bad_values"], "--lang", "en")[1]
     messages = {f["code"]: f["message"] for f in result["findings"]}
-    assert messages["negative_count"] == "A count of people cannot be negative, found -3"
+    # the column is named by its English label from the rule file, not by its key
+    assert messages["negative_count"] == ("'5-year-olds - attending class': a count of people "
+                                          "cannot be negative, found -3")
 
 
 def test_rows_add_up_on_every_readable_fixture(messy):
