@@ -174,7 +174,7 @@ def test_findings_sheet_lists_each_problem_with_its_cell(tmp_path):
     result = runner.invoke(app, ["check", str(data), "-o", str(out), "-q"])
     assert result.exit_code == 2  # input error, and the workbook shows it
     ws = openpyxl.load_workbook(out)["Lỗi dữ liệu"]
-    header = find_row(ws, "Mức")
+    header = find_row(ws, "Loại")
     heads = [c.value for c in ws[header]]
     for text in ("Tệp", "Trang", "Ô", "Cột", "Nội dung", "Gợi ý"):
         assert text in heads

@@ -171,7 +171,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "ui_missing": {"vi": "thiếu số liệu: {label}", "en": "missing data: {label}"},
     "ui_findings": {"vi": "Lỗi và cảnh báo về dữ liệu", "en": "Data errors and warnings"},
-    "ui_severity": {"vi": "Mức", "en": "Severity"},
+    "ui_severity": {"vi": "Loại", "en": "Severity"},
     "ui_where": {"vi": "Vị trí", "en": "Where"},
     "ui_message": {"vi": "Nội dung", "en": "Message"},
     "ui_suggestion": {"vi": "Gợi ý", "en": "Suggestion"},
@@ -402,8 +402,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     "ui_undecided": {"vi": "chưa rõ", "en": "undecided"},
     "ui_share_of": {"vi": "{met}/{of} {units}", "en": "{met}/{of} {units}"},
     "ui_not_checked": {
-        "vi": "Chưa kiểm tra (không có cột, không tính là đạt): {labels}",
-        "en": "Not checked (columns absent; never counted as met): {labels}",
+        "vi": "Chưa kiểm tra (tệp không có cột; mức đạt ở trên chưa xét các tiêu chí "
+              "này): {labels}",
+        "en": "Not checked (no columns; the levels above leave these tests out): {labels}",
     },
     "ui_by_year": {"vi": "Mức đạt theo năm — {standard}", "en": "Level by year — {standard}"},
     "ui_more_lost": {

@@ -80,7 +80,7 @@ def test_findings_grouped_with_and_more_past_the_limit(tmp_path):
     result = CliRunner().invoke(app, ["check", str(path)], env={"COLUMNS": "160"})
     assert result.exit_code == 2
     assert "negative_count (8)" in result.stdout
-    assert "và 3 lỗi khác" in result.stdout
+    assert "và 3 mục khác" in result.stdout
     code, report, _, _ = run_check(path)
     assert sum(f["code"] == "negative_count" for f in report["findings"]) == 8  # JSON: all
 

@@ -156,14 +156,17 @@ def _gaps_table(report: Report, sid: str, communes: TierResult) -> tuple[Table, 
 def _findings_table(report: Report) -> Table | None:
     """Findings grouped by code (errors first), a few of each, then "… và N lỗi khác"."""
     lang = report.lang
-    if not [f for f in report.findings if f.code != "optional_not_checked"]:
+    # information (a column another rule set uses, a test with nobody to count) is in
+    # the JSON and the workbook; on screen only errors and warnings, then a count
+    shown_findings = [f for f in report.findings if f.severity != "info"]
+    if not shown_findings:
         return None
     table = Table(title=t("ui_findings", lang), title_justify="left", header_style="bold")
     for col in ("ui_severity", "ui_where", "ui_message", "ui_suggestion"):
         table.add_column(t(col, lang))
-    order = {"error": 0, "warning": 1, "info": 2}
+    order = {"error": 0, "warning": 1}
     groups: dict[tuple[int, str], list] = {}
-    for f in report.findings:
+    for f in shown_findings:
         groups.setdefault((order[f.severity], f.code), []).append(f)
     listed = 0
     hidden = 0
@@ -183,7 +186,7 @@ def _findings_table(report: Report) -> Table | None:
             table.add_row("", where, f.message(lang), f.suggestion(lang))
         listed += len(shown)
         if len(members) > len(shown):
-            table.add_row("", "", t("and_more", lang, n=len(members) - len(shown)).strip(), "")
+            table.add_row("", "", t("ui_more_findings", lang, n=len(members) - len(shown)), "")
     if hidden:
         table.caption = t("ui_more_findings", lang, n=hidden)
     return table
