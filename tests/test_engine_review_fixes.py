@@ -129,3 +129,16 @@ def test_csv_gap_names_an_unmet_prerequisite(tmp_path):
                and r["standard"] == "lower_secondary")
     assert row["status"] == "not_met"
     assert "tiên quyết" in row["gap"] and "XMC mức độ 1" in row["gap"]
+
+
+def test_an_unknown_header_gets_the_closest_label_as_a_suggestion(tmp_path):
+    path = tmp_path / "typo.csv"
+    path.write_text("Mã xã,Tre 6 tuoi - Tong so,Tre 6 tuoi - Vao lop1\n03394,40,39\n",
+                    encoding="utf-8")
+    from targets_support import run
+
+    _, out, _ = run("check", path, "--format", "json")
+    import json
+
+    unknown = [f for f in json.loads(out)["findings"] if f["code"] == "unknown_column"]
+    assert any("có phải 'Trẻ 6 tuổi - Vào lớp 1'?" in f["suggestion"] for f in unknown)

@@ -28,8 +28,8 @@ CATALOG: dict[str, tuple[str, str, str, str]] = {
     "unknown_column": (
         "Cột '{value}' không thuộc bộ quy tắc nào đang dùng; bỏ qua",
         "Column '{value}' is not used by the rule sets in use; ignored",
-        "đổi tên tiêu đề theo nhãn trong: pcgd rules show nd20-2014",
-        "rename it after a label in: pcgd rules show nd20-2014",
+        "{closest}đổi tên tiêu đề theo nhãn trong: pcgd rules show nd20-2014",
+        "{closest_en}rename it after a label in: pcgd rules show nd20-2014",
     ),
     "duplicate_column": (
         "Cột '{column}' xuất hiện hai lần trong cùng trang",
@@ -257,7 +257,7 @@ class Finding:
                   "extra": self.extra, "cell": self.cell, "labels": "",
                   # names for people, filled in by the pipeline from the rule files
                   "column_label": self.column, "standard_label": self.column,
-                  "extra_label": self.extra, **self.params}
+                  "extra_label": self.extra, "closest": "", "closest_en": "", **self.params}
         if lang == "en":  # a parameter "x_en" is the English of "x"
             values.update({k[:-3]: v for k, v in self.params.items() if k.endswith("_en")})
         return values

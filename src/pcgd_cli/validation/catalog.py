@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -22,6 +23,11 @@ def normalise_header(text: object) -> str:
     return _NOT_WORD.sub("", s)
 
 
+def _without_accents(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", text)
+                   if not unicodedata.combining(c))
+
+
 @dataclass
 class ColumnCatalog:
     columns: dict[str, ColumnSpec]
@@ -40,6 +46,14 @@ class ColumnCatalog:
             for name in (key, spec.label.vi, spec.label.en, *spec.aliases):
                 if name:
                     self.by_name.setdefault(normalise_header(name), key)
+
+    def closest(self, header: object) -> str | None:
+        """The column a mistyped header most likely meant: compared without accents, so
+        "Tre 6 tuoi - Vao lop1" finds "Trẻ 6 tuổi - Vào lớp 1"."""
+        plain = {_without_accents(name): key for name, key in self.by_name.items()}
+        found = difflib.get_close_matches(_without_accents(normalise_header(header)),
+                                          list(plain), n=1, cutoff=0.8)
+        return plain[found[0]] if found else None
 
     def match(self, header: object) -> str | None:
         return self.by_name.get(normalise_header(header))

@@ -454,8 +454,14 @@ def _sheet_findings(sheet: RawSheet, header: HeaderMatch, catalog: ColumnCatalog
                                     header_cell_row + 1, other[0], text, extra=other[1],
                                     params={"option": other[2]}))
         elif normalise_header(text) not in IGNORED_HEADERS:
+            guess = catalog.closest(text)
+            hint = {"closest": "", "closest_en": ""}
+            if guess is not None:
+                label = catalog.columns[guess].label
+                hint = {"closest": f"có phải '{label.vi}'? Nếu không, ",
+                        "closest_en": f"did you mean '{label.get('en')}'? If not, "}
             findings.append(Finding("warning", "unknown_column", file, sheet.name, cell,
-                                    header_cell_row + 1, "", text))
+                                    header_cell_row + 1, "", text, params=hint))
     for i, key in header.duplicates:
         findings.append(Finding("error", "duplicate_column", file, sheet.name,
                                 cell_ref(header_cell_row, i), header_cell_row + 1, key))
