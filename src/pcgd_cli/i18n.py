@@ -279,6 +279,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     "xl_info_rows_blank": {"vi": "Dòng trống", "en": "Blank rows"},
     "xl_info_rows_rejected": {"vi": "Dòng bị loại", "en": "Rows rejected"},
     "xl_info_sheets": {"vi": "Trang đã dùng", "en": "Sheets used"},
+    "xl_sheet_levels": {"vi": "Số xã theo mức đạt", "en": "Communes by level"},
+    "xl_unit_level": {"vi": "mức độ", "en": "level"},
+    "xl_unit_percent": {"vi": "%", "en": "%"},
+    # an Excel number format: the level stays a number, shown with its word
+    "xl_level_format": {"vi": '[=0]"chưa đạt mức nào";"mức "0',
+                        "en": '[=0]"no level";"level "0'},
     "tpl_sheet_data": {"vi": "Số liệu", "en": "Data"},
     "tpl_sheet_help": {"vi": "Hướng dẫn", "en": "Instructions"},
     "tpl_title": {
