@@ -344,6 +344,12 @@ MESSAGES: dict[str, dict[str, str]] = {
                           "en": "every standard and level ({source})"},
     "tpl_valid_count": {"vi": "Nhập số nguyên ≥ 0", "en": "Enter a whole number ≥ 0"},
     "tpl_valid_flag": {"vi": "Chọn có hoặc không", "en": "Pick yes or no"},
+    "tpl_prompt_flag": {
+        "vi": "Chọn 'có' hoặc 'không' trong danh sách; để trống nghĩa là không.",
+        "en": "Pick 'yes' or 'no' from the list; blank means no.",
+    },
+    "tpl_optional": {"vi": "(không bắt buộc)", "en": "(optional)"},
+    "tpl_disadvantaged_only": {"vi": "(chỉ xã ĐBKK)", "en": "(disadvantaged communes only)"},
     "tpl_yes": {"vi": "có", "en": "yes"},
     "tpl_no": {"vi": "không", "en": "no"},
     "tpl_output_type": {
