@@ -222,7 +222,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "xl_description": {"vi": "Nội dung", "en": "Description"},
     "xl_value": {"vi": "Giá trị đạt", "en": "Value"},
     "xl_target": {"vi": "Chỉ tiêu", "en": "Target value"},
-    "xl_unit_of": {"vi": "Đơn vị tính", "en": "Unit"},
+    "xl_unit_of": {"vi": "Đơn vị tính", "en": "Measured in"},
     "xl_chart_data": {
         "vi": "Số xã theo mức đạt của từng chuẩn, theo {unit}",
         "en": "Communes by level reached for each standard, by {unit}",
