@@ -44,8 +44,8 @@ def book(book_path):
 
 
 def test_sheets_in_order(book):
-    assert book.sheetnames == ["Tổng hợp", *short_names("vi"), "Huyện và tỉnh", "Lỗi dữ liệu",
-                               "Thông tin"]
+    assert book.sheetnames == ["Tổng hợp", "Số xã theo mức đạt", *short_names("vi"),
+                               "Huyện và tỉnh", "Lỗi dữ liệu", "Thông tin"]
 
 
 def test_summary_headings_and_shares(book):
@@ -55,6 +55,7 @@ def test_summary_headings_and_shares(book):
     for text in ("Mức độ", "Số xã", "Số xã đạt", "Tỷ lệ xã đạt (%)", "Số huyện đạt",
                  "Tỷ lệ huyện đạt (%)", "Tỉnh đạt mức này", "Mức đạt của tỉnh"):
         assert text in heads
+    assert [h for h in heads if h][-1] == "Căn cứ"  # the long text last
     n_col = heads.index("Số xã") + 1
     met_col = heads.index("Số xã đạt") + 1
     share_col = heads.index("Tỷ lệ xã đạt (%)") + 1
@@ -71,8 +72,51 @@ def test_summary_chart_per_standard(book):
     ws = book["Tổng hợp"]
     assert len(ws._charts) == len(short_names("vi"))
     # the chart's data: one row per district, communes counted by level reached
-    data = find_row(ws, "Thành phố Lai Châu", max_row=60)
-    assert ws.cell(data, 2).data_type == "n"
+    data = book["Số xã theo mức đạt"]
+    row = find_row(data, "Thành phố Lai Châu")
+    assert data.cell(row, 2).data_type == "n"
+
+
+def test_summary_columns_each_hold_one_kind_of_value(book):
+    """The level column is narrow (numbers), not widened by another table's long text."""
+    ws = book["Tổng hợp"]
+    header = find_row(ws, "Chuẩn")
+    heads = [c.value for c in ws[header]]
+    level = ws.cell(header, heads.index("Mức độ") + 1).column_letter
+    assert ws.column_dimensions[level].width < 12
+    # the notes above the table do not widen the first column
+    assert ws.column_dimensions["A"].width < 25
+
+
+def test_communes_per_level_table_ends_with_the_province_total(book):
+    ws = book["Số xã theo mức đạt"]
+    low = find_row(ws, "Đơn vị")
+    rows = list(ws.iter_rows(min_row=low + 1, values_only=True))
+    districts, total = rows[:-1], rows[-1]
+    assert len(districts) == 8 and total[0] == "Cộng Tỉnh Lai Châu"
+    for col in range(1, len(total)):
+        assert total[col] == sum(r[col] for r in districts)
+    # a standard's columns count every commune once
+    first = [c.value for c in ws[low]].index("Thiếu số liệu")
+    assert sum(total[1:first + 1]) == 106
+
+
+def test_chart_colours_are_the_same_result_in_every_chart(book):
+    charts = book["Tổng hợp"]._charts
+    data = book["Số xã theo mức đạt"]
+    names = [c.value for c in data[find_row(data, "Đơn vị")]]
+    colours: dict[str, set[str]] = {}
+    for chart in charts:
+        for series in chart.series:
+            col = series.tx.strRef.f.split("!")[1].replace("$", "")
+            name = data[col].value
+            colours.setdefault(name, set()).add(series.graphicalProperties.solidFill.srgbClr)
+    assert all(len(c) == 1 for c in colours.values()), colours
+    assert colours["Chưa đạt"] == {"C00000"}
+    assert colours["Đạt"] == colours["Đạt mức 1"]  # a one-level standard's "met"
+    assert len({next(iter(colours[n])) for n in ("Chưa đạt", "Đạt mức 1", "Đạt mức 2",
+                                                 "Đạt mức 3", "Thiếu số liệu")}) == 5
+    assert set(colours) <= set(names)
 
 
 def test_standard_sheet_rates_are_numbers_cut_to_two_decimals(book):
@@ -119,11 +163,39 @@ def test_frozen_header_filter_and_page_setup_on_every_table(book):
         assert ws.freeze_panes is not None, ws.title
         assert ws.page_setup.orientation == "landscape", ws.title
         assert int(ws.page_setup.paperSize) == 9, ws.title  # A4
-        assert ws.sheet_properties.pageSetUpPr.fitToPage, ws.title
-        assert ws.page_setup.fitToWidth in (None, 1) and ws.page_setup.fitToHeight == 0
         assert ws.print_title_rows, ws.title
-        if ws.title != "Thông tin":
+        if ws.title not in ("Thông tin", "Số xã theo mức đạt"):
             assert ws.auto_filter.ref, ws.title
+
+
+def _printed_width(ws) -> float:
+    """Points at 100 %: a stored width of w characters is round(7 w) pixels of 0.75 pt.
+    openpyxl keeps a run of equal columns as one dimension (min..max)."""
+    return sum(round(dim.width * 7) * 0.75 * (dim.max - dim.min + 1)
+               for dim in ws.column_dimensions.values() if dim.width)
+
+
+def test_wide_sheets_print_at_a_readable_scale_across_pages(book):
+    from pcgd_cli.report.xlsx_sheet import PRINT_SCALE, fits_one_page_wide
+
+    wide = []
+    for ws in book.worksheets:
+        if fits_one_page_wide(_printed_width(ws)):  # narrow: one page wide
+            assert ws.sheet_properties.pageSetUpPr.fitToPage, ws.title
+            assert ws.page_setup.fitToWidth in (None, 1) and ws.page_setup.fitToHeight == 0
+            continue
+        wide.append(ws.title)
+        assert not ws.sheet_properties.pageSetUpPr.fitToPage, ws.title
+        assert ws.page_setup.scale == PRINT_SCALE, ws.title
+        assert ws.page_setup.pageOrder == "overThenDown", ws.title
+        if ws.title in [*short_names("vi"), "Huyện và tỉnh"]:  # tables of units
+            assert ws.print_title_cols, ws.title
+    assert "PCGD tiểu học" in wide and "Tổng hợp" not in wide
+    ws = book["PCGD tiểu học"]
+    assert ws.print_title_cols == "$B:$D"  # district, commune code, commune
+    assert [ws[f"{c}{find_row(ws, 'Tử số')}"].value for c in "BCD"] == ["Huyện", "Mã xã", "Xã"]
+    low = find_row(ws, "Tử số")
+    assert ws.print_title_rows == f"$3:${low}"
     ws = book["PCGD tiểu học"]
     assert ws.freeze_panes == f"E{find_row(ws, 'Tử số') + 1}"
     assert ws.column_dimensions["D"].width > 10  # fitted to the commune names
@@ -159,7 +231,8 @@ def test_english_headings(tmp_path):
     result = runner.invoke(app, ["check", str(SAMPLE), "-o", str(out), "--lang", "en", "-q"])
     assert result.exit_code == 0
     book = openpyxl.load_workbook(out)
-    assert book.sheetnames == ["Summary", *short_names("en"), "Districts and province",
+    assert book.sheetnames == ["Summary", "Communes by level", *short_names("en"),
+                               "Districts and province",
                                "Data errors", "About"]
     ws = book["Primary"]
     assert "Numerator" in cell_values(ws) and "Threshold (%)" in cell_values(ws)
@@ -181,6 +254,12 @@ def test_findings_sheet_lists_each_problem_with_its_cell(tmp_path):
     row = [c.value for c in ws[header + 1]]
     assert row[0] == "lỗi" and row[heads.index("Ô")] and "abc" in row[heads.index("Nội dung")]
     assert str(data) == row[heads.index("Tệp")]
+    # a message longer than its column's width gets the rows its lines need
+    width = ws.column_dimensions["I"].width
+    message = row[heads.index("Nội dung")]
+    lines = -(-len(message) // int(width - 1))
+    if lines > 1:
+        assert ws.row_dimensions[header + 1].height == 15 * lines
 
 
 def test_input_text_starting_with_equals_stays_text(tmp_path):
@@ -215,7 +294,7 @@ def _report_of(tmp_path, communes):
     return check_files([data], load_rule_sets([]), "vi")
 
 
-def test_targets_shown_on_the_summary_when_present(tmp_path):
+def test_targets_on_their_own_sheet_when_present(tmp_path):
     from pcgd_cli.report.excel import write_workbook
     from pcgd_cli.report_model import TargetResult
 
@@ -225,12 +304,51 @@ def test_targets_shown_on_the_summary_when_present(tmp_path):
     out = tmp_path / "kq.xlsx"
     with out.open("wb") as fh:
         write_workbook(report, fh)
-    ws = openpyxl.load_workbook(out)["Tổng hợp"]
-    row = find_row(ws, "mn5_rate", max_row=40)
+    book = openpyxl.load_workbook(out)
+    assert book.sheetnames[:3] == ["Tổng hợp", "Chỉ tiêu kế hoạch", "Số xã theo mức đạt"]
+    ws = book["Chỉ tiêu kế hoạch"]
+    row = find_row(ws, "mn5_rate")
     values = [c.value for c in ws[row]]
-    assert values[:8] == ["mn5_rate", "Tỷ lệ trẻ 5 tuổi ra lớp", 2030, 97.5, 98, "%",
-                          "Chưa đạt", "cần thêm 2 trẻ"]
-    assert "Chỉ tiêu kế hoạch" in cell_values(ws)
+    assert values[:8] == ["Tỷ lệ trẻ 5 tuổi ra lớp", 2030, None, 97.5, 98, "%", "Chưa đạt",
+                          "cần thêm 2 trẻ"]
+    assert ws.cell(row, 4).number_format == "0.00"
+
+
+@pytest.fixture(scope="module")
+def targets_book(tmp_path_factory):
+    out = tmp_path_factory.mktemp("xlsx") / "chi_tieu.xlsx"
+    result = runner.invoke(app, ["check", str(SAMPLE), "--targets", "laichau-2030",
+                                 "--output", str(out), "--quiet"])
+    assert result.exit_code in (0, 1), result.stderr  # 1: a target is not met
+    return openpyxl.load_workbook(out)
+
+
+def test_level_targets_show_whole_levels_and_rates_percents(targets_book):
+    ws = targets_book["Chỉ tiêu kế hoạch"]
+    header = find_row(ws, "Nội dung")
+    heads = [c.value for c in ws[header]]
+    value, target = heads.index("Giá trị đạt") + 1, heads.index("Chỉ tiêu") + 1
+    unit = heads.index("Đơn vị tính") + 1
+    by_id = {ws.cell(r, heads.index("Mã chỉ tiêu") + 1).value: r
+             for r in range(header + 1, ws.max_row + 1)}
+    level = by_id["primary_level3_kept"]
+    assert ws.cell(level, 1).value == "Duy trì PCGD tiểu học mức độ 3"  # the label
+    assert ws.cell(level, target).value == 3
+    assert ws.cell(level, target).number_format == MESSAGES["xl_level_format"]["vi"]
+    assert '"mức "0' in ws.cell(level, target).number_format
+    assert isinstance(ws.cell(level, value).value, int)
+    assert ws.cell(level, unit).value == "mức độ"
+    rate = by_id["age3_5_in_kindergarten"]
+    assert ws.cell(rate, value).number_format == "0.00"
+    assert ws.cell(rate, unit).value == "%"
+    assert "level" not in [ws.cell(r, unit).value for r in by_id.values()]
+
+
+def test_rule_line_names_the_target_sets_too(targets_book):
+    for title in ("Tổng hợp", "Chỉ tiêu kế hoạch"):
+        line = targets_book[title]["A2"].value
+        assert line.startswith("Bộ quy tắc:") and "nd20-2014" in line, title
+        assert "laichau-2030" in line, title
 
 
 def test_two_tier_data_groups_communes_under_the_province(tmp_path):
@@ -247,7 +365,7 @@ def test_two_tier_data_groups_communes_under_the_province(tmp_path):
     ws = book[short_names("vi")[1]]
     values = cell_values(ws)
     assert "Mã tỉnh" in values and "Cộng Tỉnh Thử" in values
-    assert "Tỉnh Thử" in cell_values(book["Tổng hợp"])
+    assert "Tỉnh Thử" in cell_values(book["Số xã theo mức đạt"])  # the province is the parent
 
 
 def test_several_years_get_a_year_column_and_totals_per_year(tmp_path):
@@ -265,4 +383,4 @@ def test_several_years_get_a_year_column_and_totals_per_year(tmp_path):
     years = [ws.cell(r, 5).value for r in range(low + 1, ws.max_row + 1)
              if not str(ws.cell(r, 4).value).startswith("Cộng")]
     assert sorted(years) == [2023, 2023, 2024, 2024]
-    assert "Huyện A (2024)" in cell_values(book["Tổng hợp"])
+    assert "Huyện A (2024)" in cell_values(book["Số xã theo mức đạt"])

@@ -128,3 +128,59 @@ def test_units_file_without_commune_codes_is_refused(tmp_path):
     result = runner.invoke(app, ["template", str(tmp_path / "mau.xlsx"), "--units", str(units)])
     assert result.exit_code == 2 and "mã xã" in result.stderr
     assert not (tmp_path / "mau.xlsx").exists()
+
+
+def _help_rows(path) -> dict[str, tuple[int, list]]:
+    """Instructions rows by column key: (row number, values)."""
+    ws = openpyxl.load_workbook(path)["Hướng dẫn"]
+    rows = {}
+    for row in ws.iter_rows(min_row=1):
+        head = str(row[1].value or "")
+        for key in catalog().columns:
+            if f"({key})" in head:
+                rows[key] = (row[0].row, [c.value for c in row])
+    return rows
+
+
+def test_optional_and_disadvantaged_only_columns_are_marked_from_the_rules(tmp_path):
+    from pcgd_cli.pipeline import load_rule_sets
+
+    rules = load_rule_sets([])[0]
+    tests = [*rules.every_standard,
+             *(ind for std in rules.standards.values() for lv in std.levels
+               for ind in std.indicators(lv))]
+    optional = {c for ind in tests if ind.optional
+                for c in [*ind.numerator, *([ind.column] if ind.column else [])]}
+    assert optional  # the rules have optional tests (Circular 07 conditions, disabled access)
+    rows = _help_rows(make(tmp_path))
+    for key in optional:
+        assert "(không bắt buộc)" in rows[key][1][1], key
+    for key in ("age15_25_total", "age15_25_literate_l1"):  # only the ĐBKK literacy age band
+        assert "(chỉ xã ĐBKK)" in rows[key][1][1], key
+    for key in ("age6_total", "age15_35_total", "commune_code"):
+        head = rows[key][1][1]
+        assert "(không bắt buộc)" not in head and "(chỉ xã ĐBKK)" not in head, key
+
+
+def test_flag_prompt_offers_what_the_list_offers(tmp_path):
+    ws = openpyxl.load_workbook(make(tmp_path))["Số liệu"]
+    letter = {catalog().match(c.value): c.column_letter for c in ws[1]}
+    rules = {str(dv.sqref).split(":")[0]: dv for dv in ws.data_validations.dataValidation}
+    flag = rules[f"{letter['disadvantaged']}2"]
+    assert flag.formula1 == '"có,không"'
+    assert "'có'" in flag.prompt and "'không'" in flag.prompt
+    assert "1/0" not in flag.prompt
+
+
+def test_instruction_rows_are_as_tall_as_their_wrapped_text(tmp_path):
+    path = make(tmp_path)
+    ws = openpyxl.load_workbook(path)["Hướng dẫn"]
+    tall = 0
+    for row, values in _help_rows(path).values():
+        used_by = str(values[4] or "")
+        lines = max(len(used_by.split("\n")), 1)
+        height = ws.row_dimensions[row].height
+        if lines > 1:
+            assert height and height >= 15 * lines, (row, values[1])
+            tall += 1
+    assert tall > 5

@@ -222,7 +222,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "xl_description": {"vi": "Nội dung", "en": "Description"},
     "xl_value": {"vi": "Giá trị đạt", "en": "Value"},
     "xl_target": {"vi": "Chỉ tiêu", "en": "Target value"},
-    "xl_unit_of": {"vi": "Đơn vị tính", "en": "Unit"},
+    "xl_unit_of": {"vi": "Đơn vị tính", "en": "Measured in"},
     "xl_chart_data": {
         "vi": "Số xã theo mức đạt của từng chuẩn, theo {unit}",
         "en": "Communes by level reached for each standard, by {unit}",
@@ -279,6 +279,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     "xl_info_rows_blank": {"vi": "Dòng trống", "en": "Blank rows"},
     "xl_info_rows_rejected": {"vi": "Dòng bị loại", "en": "Rows rejected"},
     "xl_info_sheets": {"vi": "Trang đã dùng", "en": "Sheets used"},
+    "xl_sheet_levels": {"vi": "Số xã theo mức đạt", "en": "Communes by level"},
+    "xl_unit_level": {"vi": "mức độ", "en": "level"},
+    "xl_unit_percent": {"vi": "%", "en": "%"},
+    # an Excel number format: the level stays a number, shown with its word
+    "xl_level_format": {"vi": '[=0]"chưa đạt mức nào";"mức "0',
+                        "en": '[=0]"no level";"level "0'},
     "tpl_sheet_data": {"vi": "Số liệu", "en": "Data"},
     "tpl_sheet_help": {"vi": "Hướng dẫn", "en": "Instructions"},
     "tpl_title": {
@@ -338,6 +344,12 @@ MESSAGES: dict[str, dict[str, str]] = {
                           "en": "every standard and level ({source})"},
     "tpl_valid_count": {"vi": "Nhập số nguyên ≥ 0", "en": "Enter a whole number ≥ 0"},
     "tpl_valid_flag": {"vi": "Chọn có hoặc không", "en": "Pick yes or no"},
+    "tpl_prompt_flag": {
+        "vi": "Chọn 'có' hoặc 'không' trong danh sách; để trống nghĩa là không.",
+        "en": "Pick 'yes' or 'no' from the list; blank means no.",
+    },
+    "tpl_optional": {"vi": "(không bắt buộc)", "en": "(optional)"},
+    "tpl_disadvantaged_only": {"vi": "(chỉ xã ĐBKK)", "en": "(disadvantaged communes only)"},
     "tpl_yes": {"vi": "có", "en": "yes"},
     "tpl_no": {"vi": "không", "en": "no"},
     "tpl_output_type": {

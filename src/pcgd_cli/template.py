@@ -2,8 +2,10 @@
 
 The data sheet's headers are the labels the header matcher recognises, so a
 filled template checks with no edit. The instructions sheet says, for each
-column, what it holds and which standard, level and article uses it; all of
-it is derived from the rule files. Nothing on the instructions sheet is a bare
+column, what it holds, which standard, level and article uses it, and whether
+it may be left out (read only by optional tests) or is needed only for xã
+ĐBKK (read only through a test's ĐBKK override); all of it is derived from
+the rule files. Nothing on the instructions sheet is a bare
 column label, so the checker never mistakes it for a data sheet.
 """
 
@@ -17,7 +19,7 @@ from pcgd_cli.errors import PcgdError
 from pcgd_cli.i18n import t
 from pcgd_cli.output import check_output_path, write_atomically
 from pcgd_cli.report.explain import tier_name
-from pcgd_cli.report.xlsx_sheet import Sheet, Styles, new_workbook, sheet_name
+from pcgd_cli.report.xlsx_sheet import Sheet, Styles, new_workbook, sheet_name, wrapped_height
 from pcgd_cli.rules.loader import unit_columns
 from pcgd_cli.rules.model import ColumnSpec, IndicatorSpec, RuleSet
 from pcgd_cli.validation.catalog import ColumnCatalog
@@ -36,23 +38,43 @@ class TemplateColumn:
     spec: ColumnSpec
     meaning: str = ""
     used_by: list[str] = field(default_factory=list)
+    # how the tests read it: (optional test?, through the ĐBKK override?) per use
+    reads: list[tuple[bool, bool]] = field(default_factory=list)
+
+    @property
+    def optional(self) -> bool:
+        """Read by tests, all of them optional: the level does not wait for it."""
+        return bool(self.reads) and all(optional for optional, _ in self.reads)
+
+    @property
+    def disadvantaged_only(self) -> bool:
+        """Read only where a test changes for xã ĐBKK."""
+        return bool(self.reads) and all(dbkk for _, dbkk in self.reads)
+
+    def mark(self, lang: str) -> str:
+        if self.optional:
+            return t("tpl_optional", lang)
+        return t("tpl_disadvantaged_only", lang) if self.disadvantaged_only else ""
 
 
-def _indicator_columns(ind: IndicatorSpec, rules: RuleSet) -> list[tuple[str, str]]:
-    """(column, role) for every column a test reads; role: total, excluded, numerator, yesno."""
-    found: list[tuple[str, str]] = []
-    numerators = [*ind.numerator, *(ind.disadvantaged.numerator or [] if ind.disadvantaged
-                                    else [])]
-    cohorts = [*ind.cohort, *(ind.disadvantaged.cohort or [] if ind.disadvantaged else [])]
-    found += [(col, "numerator") for col in numerators]
-    for name in cohorts:
+def _indicator_columns(ind: IndicatorSpec, rules: RuleSet) -> list[tuple[str, str, bool]]:
+    """(column, role, read through the ĐBKK override?) for every column a test reads;
+    role: total, excluded, numerator, yesno."""
+    found: list[tuple[str, str, bool]] = []
+    override = ind.disadvantaged
+    numerators = [(c, False) for c in ind.numerator]
+    numerators += [(c, True) for c in (override.numerator or [] if override else [])]
+    cohorts = [(c, False) for c in ind.cohort]
+    cohorts += [(c, True) for c in (override.cohort or [] if override else [])]
+    found += [(col, "numerator", dbkk) for col, dbkk in numerators]
+    for name, dbkk in cohorts:
         cohort = rules.cohorts.get(name)
         if cohort is not None:
-            found.append((cohort.total, f"total:{name}"))
+            found.append((cohort.total, f"total:{name}", dbkk))
             if cohort.excluded:
-                found.append((cohort.excluded, f"excluded:{name}"))
+                found.append((cohort.excluded, f"excluded:{name}", dbkk))
     if ind.column:
-        found.append((ind.column, "yesno"))
+        found.append((ind.column, "yesno", False))
     return found
 
 
@@ -98,10 +120,11 @@ def _note_uses(rules: RuleSet, columns: dict[str, TemplateColumn], lang: str) ->
                     what += f" ({ind.source.get(lang)})"
                 tests.append((ind, what, where))
     for ind, what, where in tests:
-        for col, role in _indicator_columns(ind, rules):
+        for col, role, dbkk in _indicator_columns(ind, rules):
             column = columns.get(col)
             if column is None:
                 continue
+            column.reads.append((ind.optional, dbkk))
             if not column.meaning:
                 column.meaning = _meaning(role, ind, rules, lang)
             wheres = uses.setdefault((col, what), [])
@@ -172,8 +195,11 @@ def _write_data_sheet(sheet: Sheet, columns: list[TemplateColumn], units: list[d
     for col, column in enumerate(columns):
         sheet.header(0, col, column.spec.label.get(lang))
         kind = column.spec.kind
+        message = column.meaning or column.spec.label.get(lang)
+        if kind == "flag":  # the list offers có/không; say so, not every spelling accepted
+            message = t("tpl_prompt_flag", lang)
         prompt = {"input_title": column.spec.label.get(lang)[:32],
-                  "input_message": (column.meaning or column.spec.label.get(lang))[:250]}
+                  "input_message": message[:250]}
         if kind == "count":
             sheet.ws.data_validation(1, col, last_row, col, {
                 "validate": "integer", "criteria": ">=", "value": 0,
@@ -221,17 +247,25 @@ def _write_help_sheet(sheet: Sheet, columns: list[TemplateColumn], rule_sets: li
                                "tpl_used_by")):
         sheet.header(header, col, t(key, lang))
     row = header + 1
+    rows = []
     for col, column in enumerate(columns):
         # header and key in one cell: a bare label here would look like a data header
-        values = [_column_letter(col), f"{column.spec.label.get(lang)} ({column.key})",
-                  t(KIND_KEYS[column.spec.kind], lang), column.meaning,
-                  "\n".join(column.used_by)]
+        head = f"{column.spec.label.get(lang)} ({column.key})"
+        if column.mark(lang):
+            head += "\n" + column.mark(lang)
+        values = [_column_letter(col), head, t(KIND_KEYS[column.spec.kind], lang),
+                  column.meaning, "\n".join(column.used_by)]
         for c, value in enumerate(values):
             sheet.text(row, c, value, styles.wrap)
+        rows.append((row, values))
         row += 1
-    sheet.finish(header, header, row - 1, 4)
-    sheet.ws.set_column(3, 3, 45, styles.wrap)
-    sheet.ws.set_column(4, 4, 80, styles.wrap)
+    widths = {3: 45, 4: 80}
+    sheet.finish(header, header, row - 1, 4, widths=widths)
+    # wrapped text needs its lines' height (LibreOffice does not grow the rows itself)
+    for r, values in rows:
+        cells = [(str(v), widths.get(c, sheet.widths.get(c, 6) + 2))
+                 for c, v in enumerate(values)]
+        sheet.ws.set_row(r, wrapped_height(cells))
 
 
 def make_template(output: Path, rule_ids: list[str], units_path: Path | None,

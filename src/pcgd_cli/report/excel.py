@@ -1,10 +1,13 @@
 """The summary workbook a province office prints and hands to its steering committee.
 
 Sheets: "Tổng hợp" (per standard and level, communes and districts meeting
-it, the province's level, the plan targets, and a chart of communes per level
-by district), one sheet per evaluated standard (excel_standards.py), the
-districts and the province (excel_tiers.py), "Lỗi dữ liệu" and "Thông tin"
-(excel_info.py). Headings follow ``report.lang``.
+it, the province's level, and a chart per standard of communes per level by
+district), the plan targets when there are any (excel_targets.py), the
+communes per level by district that the charts draw, one sheet per evaluated
+standard (excel_standards.py), the districts and the province
+(excel_tiers.py), "Lỗi dữ liệu" and "Thông tin" (excel_info.py). Each table
+has its own columns, so each column's width fits what it holds. Headings
+follow ``report.lang``.
 """
 
 from __future__ import annotations
@@ -14,17 +17,19 @@ from typing import IO
 
 import numpy as np
 
-from pcgd_cli.engine.results import Status, TierResult
+from pcgd_cli.engine.results import StandardResult, Status, TierResult
 from pcgd_cli.i18n import t
 from pcgd_cli.report.excel_common import (
     colour_words,
     commune_groups,
     multi_year,
+    rule_files_line,
     status_word,
     unit_name,
 )
 from pcgd_cli.report.excel_info import write_findings_sheet, write_info_sheet
 from pcgd_cli.report.excel_standards import write_standard_sheet
+from pcgd_cli.report.excel_targets import write_targets_sheet
 from pcgd_cli.report.excel_tiers import write_tiers_sheet
 from pcgd_cli.report.explain import shown_rate, tier_name
 from pcgd_cli.report.xlsx_sheet import Sheet, Styles, new_workbook, sheet_name
@@ -32,6 +37,10 @@ from pcgd_cli.report_model import Report
 
 CHART_WIDTH, CHART_HEIGHT = 560, 320  # pixels
 CHART_ROWS = 17  # rows a chart covers at the default row height
+# Bar colours, the same in every chart: not met in red (as the tables colour "Chưa
+# đạt"), each level a deeper green, unknown grey.
+NOT_MET_COLOUR, UNKNOWN_COLOUR = "#C00000", "#A6A6A6"
+LEVEL_COLOURS = ("#A9D18E", "#70AD47", "#38761D", "#274E13")
 
 
 def write_workbook(report: Report, stream: IO[bytes]) -> None:
@@ -46,6 +55,8 @@ def write_workbook(report: Report, stream: IO[bytes]) -> None:
         return Sheet(book, sheet_name(name, taken), styles)
 
     summary = add(t("xl_sheet_summary", lang))
+    targets_sheet = add(t("xl_targets", lang)) if report.targets else None
+    levels_sheet = add(t("xl_sheet_levels", lang))
     communes = report.evaluation.tiers[0]
     evaluated = [sid for sid, r in communes.standards.items() if r.evaluated]
     standard_sheets = {sid: add(communes.standards[sid].spec.short.get(lang))
@@ -54,7 +65,10 @@ def write_workbook(report: Report, stream: IO[bytes]) -> None:
     findings_sheet = add(t("xl_sheet_findings", lang))
     info_sheet = add(t("xl_sheet_info", lang))
 
-    write_summary_sheet(book, summary, report)
+    blocks = write_levels_sheet(levels_sheet, report)
+    write_summary_sheet(book, summary, report, levels_sheet.name, blocks)
+    if targets_sheet is not None:
+        write_targets_sheet(targets_sheet, report)
     for sid, sheet in standard_sheets.items():
         write_standard_sheet(sheet, report, sid)
     write_tiers_sheet(tiers_sheet, report)
@@ -90,7 +104,10 @@ def _province_level(sheet: Sheet, row: int, col: int, tier: TierResult, sid: str
         sheet.text(row, col, status_word(int(result.status[0]), lang), sheet.styles.text)
 
 
-def write_summary_sheet(book, sheet: Sheet, report: Report) -> None:
+def write_summary_sheet(book, sheet: Sheet, report: Report, levels_sheet: str,
+                        blocks: list[LevelBlock]) -> None:
+    """Per standard and level: communes and districts meeting it, the province's result,
+    the legal basis (long text, last); then the charts of ``levels_sheet``'s counts."""
     lang = report.lang
     styles = sheet.styles
     tiers = report.evaluation.tiers
@@ -98,23 +115,23 @@ def write_summary_sheet(book, sheet: Sheet, report: Report) -> None:
     counted = [tr for tr in tiers if tr.tier in ("commune", "district")]
     names = ", ".join(str(n) for n in province.units["name"].unique() if n)
     sheet.title(t("xl_title", lang) + (f" — {names}" if names else ""))
-    rules = ", ".join(f"{rs.id} {rs.version}" for rs in report.rule_sets)
-    sheet.text(1, 0, t("xl_rules_line", lang, rules=rules), styles.note)
+    sheet.note(1, rule_files_line(report))
     notes = report.notes()
     for k, note in enumerate(notes):
-        sheet.text(2 + k, 0, note, styles.note)
+        sheet.note(2 + k, note)
 
     header = 3 + len(notes)
-    heads = [t("xl_standard", lang), t("xl_level", lang), t("xl_article", lang)]
+    heads = [t("xl_standard", lang), t("xl_level", lang)]
     for tier in counted:
         unit = tier_name(tier.tier, lang)
         heads += [_upper_first(t(key, lang, unit=unit))
                   for key in ("xl_units_n", "xl_units_met", "xl_units_share")]
-    heads += [t("xl_province_status", lang), t("xl_province_level", lang)]
+    heads += [t("xl_province_status", lang), t("xl_province_level", lang),
+              t("xl_article", lang)]
     for col, head in enumerate(heads):
         sheet.header(header, col, head)
     row = header + 1
-    status_col = len(heads) - 2
+    status_col = len(heads) - 3
     for sid, result in tiers[0].standards.items():
         short = result.spec.short.get(lang)
         if not result.evaluated:
@@ -125,8 +142,7 @@ def write_summary_sheet(book, sheet: Sheet, report: Report) -> None:
         for k, level in enumerate(result.levels):
             sheet.text(row, 0, short, styles.text)
             sheet.number(row, 1, level.spec.level, styles.count)
-            sheet.text(row, 2, level.spec.article.get(lang), styles.text)
-            col = 3
+            col = 2
             for tier in counted:
                 status = tier.standards[sid].levels[k].status
                 met, n = int((status == Status.MET).sum()), len(tier)
@@ -136,100 +152,114 @@ def write_summary_sheet(book, sheet: Sheet, report: Report) -> None:
                 col += 3
             sheet.text(row, col, _province_result(province, sid, k, lang), styles.text)
             _province_level(sheet, row, col + 1, province, sid, lang)
+            sheet.text(row, col + 2, level.spec.article.get(lang), styles.text)
             row += 1
     met, not_met, unknown = colour_words(lang)
     sheet.status_colours(header + 1, row - 1, [status_col], met, not_met, unknown)
     table_end = row - 1
-
-    if report.targets:
-        row = _targets_table(sheet, report, row + 1)
-    row = _chart_data_and_charts(book, sheet, report, row + 1)
+    _charts(book, sheet, report, levels_sheet, blocks, table_end + 2)
     sheet.finish(header, header, table_end, len(heads) - 1)
 
 
-def _targets_table(sheet: Sheet, report: Report, row: int) -> int:
-    lang = report.lang
-    styles = sheet.styles
-    sheet.text(row, 0, t("xl_targets", lang), styles.title)
-    row += 1
-    heads = ("xl_target_id", "xl_description", "ui_year", "xl_value", "xl_target",
-             "xl_unit_of", "xl_result", "ui_gap")
-    for col, key in enumerate(heads):
-        sheet.header(row, col, t(key, lang))
-    first = row + 1
-    for target in report.targets:
-        row += 1
-        sheet.text(row, 0, target.id, styles.text)
-        sheet.text(row, 1, target.description, styles.wrap)
-        sheet.number(row, 2, target.year, styles.text)
-        sheet.number(row, 3, target.value, styles.rate)
-        sheet.number(row, 4, target.target, styles.rate)
-        sheet.text(row, 5, target.unit, styles.text)
-        key = {True: "xl_check_pass", False: "xl_check_fail", None: "xl_check_missing"}
-        sheet.text(row, 6, t(key[target.met], lang), styles.text)
-        sheet.text(row, 7, target.gap, styles.wrap)
-    met, not_met, unknown = colour_words(lang)
-    sheet.status_colours(first, row, [6], met, not_met, unknown)
-    return row + 1
+class LevelBlock:
+    """One standard's columns in the table of communes per level: the names of the
+    levels reached (not met, level 1…, unknown) and where they start."""
 
-
-def _chart_data_and_charts(book, sheet: Sheet, report: Report, row: int) -> int:
-    """Communes per level reached, per standard and parent unit; one stacked chart each."""
-    lang = report.lang
-    styles = sheet.styles
-    tiers = report.evaluation.tiers
-    communes, parents = tiers[0], tiers[1]
-    standards = [r for r in communes.standards.values() if r.evaluated]
-    if not standards:
-        return row
-    sheet.text(row, 0, t("xl_chart_data", lang, unit=tier_name(parents.tier, lang)),
-               styles.title)
-    top, low = row + 1, row + 2
-    groups = commune_groups(report.evaluation)
-    with_year = multi_year(report.evaluation)
-    # per standard: the column names and, per parent unit, its communes per level reached
-    col = 1
-    blocks = []
-    for result in standards:
+    def __init__(self, result: StandardResult, first: int, lang: str) -> None:
+        self.result = result
+        self.first = first
+        self.values = [*range(len(result.levels) + 1), -1]  # level reached; -1 unknown
         names = [t("xl_check_fail", lang)]
         if len(result.levels) == 1:
             names.append(t("xl_check_pass", lang))
         else:
             names += [t("ui_level_n", lang, n=lv.spec.level) for lv in result.levels]
-        names.append(t("xl_check_missing", lang))
-        values = [*range(len(result.levels) + 1), -1]  # level reached; -1 unknown
-        counts = [[int(np.count_nonzero(result.level[members] == v)) if members else 0
-                   for v in values] for _, members in groups]
-        blocks.append((result, col, names, counts))
-        col += len(names)
-    # written row by row (the workbook may be row-by-row)
-    for result, first, names, _ in blocks:
-        sheet.header(top, first, result.spec.short.get(lang), last_col=first + len(names) - 1)
-    sheet.header(low, 0, t("ui_unit", lang))
-    for _, first, names, _ in blocks:
-        for j, name in enumerate(names):
-            sheet.header(low, first + j, name)
-    for k, (parent, _) in enumerate(groups):
-        sheet.text(low + 1 + k, 0, unit_name(parents, parent, with_year), styles.text)
-        for _, first, _names, counts in blocks:
-            for j, count in enumerate(counts[k]):
-                sheet.number(low + 1 + k, first + j, count, styles.count)
-    last = low + len(groups)
+        self.names = [*names, t("xl_check_missing", lang)]
 
-    chart_row = last + 2
-    for n, (result, first, names, _) in enumerate(blocks):
+    def counts(self, members) -> list[int]:
+        level = self.result.level[members]
+        return [int(np.count_nonzero(level == v)) for v in self.values]
+
+    def colours(self) -> list[str]:
+        reached = [LEVEL_COLOURS[min(k, len(LEVEL_COLOURS) - 1)]
+                   for k in range(len(self.values) - 2)]
+        return [NOT_MET_COLOUR, *reached, UNKNOWN_COLOUR]
+
+
+LEVELS_TOP = 2  # title, blank; the two header rows start here
+
+
+def write_levels_sheet(sheet: Sheet, report: Report) -> list[LevelBlock]:
+    """Communes per level reached, per standard and parent unit (district, or province
+    when two-tier), then a total row per unit above them (the province): the table the
+    summary's charts draw."""
+    lang = report.lang
+    styles = sheet.styles
+    tiers = report.evaluation.tiers
+    communes, parents = tiers[0], tiers[1]
+    sheet.title(t("xl_chart_data", lang, unit=tier_name(parents.tier, lang)))
+    top, low = LEVELS_TOP, LEVELS_TOP + 1
+    blocks: list[LevelBlock] = []
+    col = 1
+    for result in communes.standards.values():
+        if result.evaluated:
+            blocks.append(LevelBlock(result, col, lang))
+            col += len(blocks[-1].names)
+    last_col = max(col - 1, 0)
+    # written row by row (the workbook may be row-by-row)
+    for block in blocks:
+        sheet.header(top, block.first, block.result.spec.short.get(lang),
+                     last_col=block.first + len(block.names) - 1)
+    sheet.header(low, 0, t("ui_unit", lang))
+    for block in blocks:
+        for j, name in enumerate(block.names):
+            sheet.header(low, block.first + j, name)
+    with_year = multi_year(report.evaluation)
+    row = low + 1
+    for parent, members in commune_groups(report.evaluation):
+        sheet.text(row, 0, unit_name(parents, parent, with_year), styles.text)
+        for block in blocks:
+            for j, count in enumerate(block.counts(members)):
+                sheet.number(row, block.first + j, count, styles.count)
+        row += 1
+    for tier in tiers[2:3]:  # the province (or the nation when two-tier)
+        for i in range(len(tier)):
+            members = (np.flatnonzero(tier.member_of == i) if tier.member_of is not None
+                       else np.arange(len(communes)))
+            name = unit_name(tier, i, with_year) or tier_name(tier.tier, lang)
+            for c in range(last_col + 1):
+                sheet.ws.write_blank(row, c, None, styles.total_text)
+            sheet.text(row, 0, t("xl_total_of", lang, name=name), styles.total_text)
+            for block in blocks:
+                for j, count in enumerate(block.counts(members)):
+                    sheet.number(row, block.first + j, count, styles.total_count)
+            row += 1
+    sheet.finish(top, low, row - 1, last_col, freeze_col=1, autofilter=False)
+    return blocks
+
+
+def _charts(book, sheet: Sheet, report: Report, levels_sheet: str, blocks: list[LevelBlock],
+            chart_row: int) -> None:
+    """One stacked column chart per standard: communes per level reached, per district;
+    the same colour for the same result in every chart."""
+    lang = report.lang
+    first, last = LEVELS_TOP + 2, LEVELS_TOP + 1 + len(report.evaluation.tiers[1])
+    for n, block in enumerate(blocks):
         chart = book.add_chart({"type": "column", "subtype": "stacked"})
-        for j in range(len(names)):
+        for j, colour in enumerate(block.colours()):
+            col = block.first + j
             chart.add_series({
-                "name": [sheet.name, low, first + j],
-                "categories": [sheet.name, low + 1, 0, last, 0],
-                "values": [sheet.name, low + 1, first + j, last, first + j],
+                "name": [levels_sheet, LEVELS_TOP + 1, col],
+                "categories": [levels_sheet, first, 0, last, 0],
+                "values": [levels_sheet, first, col, last, col],
+                "fill": {"color": colour},
+                "border": {"color": colour},
             })
-        chart.set_title({"name": t("xl_chart_title", lang, standard=result.spec.short.get(lang))})
+        standard = block.result.spec.short.get(lang)
+        chart.set_title({"name": t("xl_chart_title", lang, standard=standard)})
         chart.set_y_axis({"name": t("ui_communes", lang), "major_gridlines": {"visible": True}})
         chart.set_legend({"position": "bottom"})
         chart.set_size({"width": CHART_WIDTH, "height": CHART_HEIGHT})
         # two charts side by side, whatever the column widths
         sheet.ws.insert_chart(chart_row + (n // 2) * CHART_ROWS, 0, chart,
                               {"x_offset": (n % 2) * (CHART_WIDTH + 16), "y_offset": 4})
-    return chart_row + ((len(blocks) + 1) // 2) * CHART_ROWS

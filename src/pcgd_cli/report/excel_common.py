@@ -1,4 +1,5 @@
-"""What the sheets of the summary workbook share: result words and commune grouping."""
+"""What the sheets of the summary workbook share: result words, the rule-files line,
+commune grouping."""
 
 from __future__ import annotations
 
@@ -27,6 +28,13 @@ def colour_words(lang: str) -> tuple[list[str], list[str], list[str]]:
     """The words conditional formatting colours green, red and yellow."""
     return ([t("xl_check_pass", lang)], [t("xl_check_fail", lang)],
             [t("xl_check_missing", lang)])
+
+
+def rule_files_line(report) -> str:
+    """"Bộ quy tắc: nd20-2014 2014.1, laichau-2030 2030.1": every rule and target file."""
+    files = [*report.rule_sets, *report.target_sets]
+    return t("xl_rules_line", report.lang,
+             rules=", ".join(f"{rf.id} {rf.version}" for rf in files))
 
 
 def multi_year(evaluation: Evaluation) -> bool:

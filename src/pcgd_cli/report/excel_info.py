@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from pcgd_cli import __version__
 from pcgd_cli.i18n import t
-from pcgd_cli.report.xlsx_sheet import Sheet
+from pcgd_cli.report.xlsx_sheet import Sheet, wrapped_height
 from pcgd_cli.report_model import Report
 
 SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 FINDING_COLUMNS = ("ui_severity", "xl_code_col", "xl_file", "xl_sheet", "xl_cell", "xl_row",
                    "xl_column", "ui_unit", "ui_message", "ui_suggestion")
+# the file, the message and the suggestion wrap within these widths (characters)
+WRAPPED_WIDTHS = {2: 30, 8: 55, 9: 40}
 
 
 def write_findings_sheet(sheet: Sheet, report: Report) -> None:
@@ -22,18 +24,24 @@ def write_findings_sheet(sheet: Sheet, report: Report) -> None:
     row = header + 1
     findings = sorted(report.findings, key=lambda f: SEVERITY_ORDER[f.severity])
     for f in findings:
+        message, suggestion = f.message(lang), f.suggestion(lang)
+        # the height before the row's cells (the workbook is written row by row)
+        sheet.ws.set_row(row, wrapped_height([(f.file or "", WRAPPED_WIDTHS[2]),
+                                              (message, WRAPPED_WIDTHS[8]),
+                                              (suggestion, WRAPPED_WIDTHS[9])]))
         values = [t("severity_" + f.severity, lang), f.code, f.file, f.sheet, f.cell]
         for col, value in enumerate(values):
-            sheet.text(row, col, value, styles.text)
+            sheet.text(row, col, value, styles.wrap if col in WRAPPED_WIDTHS else styles.text)
         sheet.number(row, 5, f.row, styles.text)
         sheet.text(row, 6, f.column, styles.text)
         sheet.text(row, 7, f.unit, styles.text)
-        sheet.text(row, 8, f.message(lang), styles.wrap)
-        sheet.text(row, 9, f.suggestion(lang), styles.wrap)
+        sheet.text(row, 8, message, styles.wrap)
+        sheet.text(row, 9, suggestion, styles.wrap)
         row += 1
     sheet.status_colours(header + 1, row - 1, [0], [], [t("severity_error", lang)],
                          [t("severity_warning", lang)])
-    sheet.finish(header, header, max(row - 1, header), len(FINDING_COLUMNS) - 1)
+    sheet.finish(header, header, max(row - 1, header), len(FINDING_COLUMNS) - 1,
+                 widths=WRAPPED_WIDTHS)
 
 
 def write_info_sheet(sheet: Sheet, report: Report) -> None:

@@ -30,13 +30,14 @@ from pcgd_cli.report.excel_common import (
 )
 from pcgd_cli.report.explain import next_level, reason_lines, share_gap_text, shown_rate, tier_name
 from pcgd_cli.report.json_report import _year
-from pcgd_cli.report.xlsx_sheet import Sheet
+from pcgd_cli.report.xlsx_sheet import Sheet, wrapped_height
 from pcgd_cli.report_model import Report
 from pcgd_cli.rules.loader import unit_columns
 
 FIGURES = ("xl_numerator", "xl_denominator", "xl_rate", "xl_threshold", "xl_check",
            "xl_shortfall")
 TITLE_ROWS = 2  # title, rule line; the header starts below
+REASON_WIDTH = 70  # characters; the reason wraps within it
 
 
 @dataclass
@@ -100,8 +101,7 @@ class StandardSheet:
     def write(self) -> None:
         sheet, lang, result = self.sheet, self.lang, self.result
         sheet.title(f"{result.spec.title.get(lang)} — {self.rules.title.get(lang)}")
-        sheet.text(1, 0, t("xl_rules_line", lang,
-                           rules=f"{self.rules.id} {self.rules.version}"), self.styles.note)
+        sheet.note(1, t("xl_rules_line", lang, rules=f"{self.rules.id} {self.rules.version}"))
         top, low = TITLE_ROWS, TITLE_ROWS + 2
         self._header(top)
         row = low + 1
@@ -115,9 +115,13 @@ class StandardSheet:
         levels, statuses = result.level.tolist(), result.status.tolist()
         for parent, members in commune_groups(self.report.evaluation):
             for i in members:
-                sheet.ws.set_row(row, None, None, {"level": 1})  # Excel outline: fold a district
+                reason = self._reason(i)
+                # before the row's cells (row-by-row workbook): the height its reason
+                # needs, and the Excel outline level that folds a district
+                sheet.ws.set_row(row, wrapped_height([(reason, REASON_WIDTH)]), None,
+                                 {"level": 1})
                 self._commune_row(i, row, columns, parent_name, figures, levels[i],
-                                  statuses[i])
+                                  statuses[i], reason)
                 row += 1
             self._total_row(self.tiers[1], parent, row)
             row += 1
@@ -128,8 +132,11 @@ class StandardSheet:
         met, not_met, unknown = colour_words(lang)
         status_cols = [s.col + 4 for s in self.shown] + [self.level_col + 1]
         sheet.status_colours(low + 1, row - 1, status_cols, met, not_met, unknown)
-        sheet.finish(top, low, row - 1, self.reason_col, freeze_col=4)
-        sheet.ws.set_column(self.reason_col, self.reason_col, 70)
+        # printed across pages: the district's name, the commune's code and name (and
+        # the year) on every page
+        sheet.finish(top, low, row - 1, self.reason_col, freeze_col=4,
+                     widths={self.reason_col: REASON_WIDTH},
+                     repeat_cols=(1, 3 + int(self.with_year)))
 
     def _header(self, top: int) -> None:
         """Three rows, each merged only across: the level, the test, then the figure
@@ -178,9 +185,22 @@ class StandardSheet:
         self.sheet.number(row, col + 1, den, count_fmt)
         self.sheet.number(row, col + 2, shown_rate(num, den), rate_fmt)
 
+    def _reason(self, i: int) -> str:
+        """Why commune ``i`` misses its next level, headed by that level; "" at the top."""
+        result, lang = self.result, self.lang
+        gap_level = next_level(result, i) if result.evaluated else None
+        if gap_level is None:
+            return ""
+        reasons = reason_lines(gap_level, i, self.rules, self.report.rule_sets, lang)
+        if not reasons:
+            return ""
+        heading = t("xl_level_heading", lang, n=gap_level.spec.level,
+                    article=gap_level.spec.article.get(lang))
+        return f"{heading}: " + "; ".join(reasons)
+
     def _commune_row(self, i: int, row: int, columns: dict[str, list], parent_name: dict,
-                     figures: list[Figures], level: int, status: int) -> None:
-        sheet, lang, styles, result = self.sheet, self.lang, self.styles, self.result
+                     figures: list[Figures], level: int, status: int, reason: str) -> None:
+        sheet, lang, styles = self.sheet, self.lang, self.styles
         parent_code = str(columns["parent_code"][i])
         sheet.text(row, 0, parent_code, styles.text)
         sheet.text(row, 1, parent_name.get(parent_code, parent_code), styles.text)
@@ -202,14 +222,8 @@ class StandardSheet:
                 sheet.number(row, s.col + 5, fig.shortfall[i], styles.count)
         sheet.number(row, self.level_col, level if level >= 0 else None, styles.count)
         sheet.text(row, self.level_col + 1, self.statuses[status], styles.text)
-        gap_level = next_level(result, i) if result.evaluated else None
-        if gap_level is not None:
-            reasons = reason_lines(gap_level, i, self.rules, self.report.rule_sets, lang)
-            if reasons:
-                heading = t("xl_level_heading", lang, n=gap_level.spec.level,
-                            article=gap_level.spec.article.get(lang))
-                sheet.text(row, self.reason_col, f"{heading}: " + "; ".join(reasons),
-                           styles.wrap)
+        if reason:
+            sheet.text(row, self.reason_col, reason, styles.wrap)
 
     def _total_row(self, tier: TierResult, i: int, row: int) -> None:
         sheet, lang, styles = self.sheet, self.lang, self.styles
