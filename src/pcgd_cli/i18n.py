@@ -154,8 +154,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Communes below the next level — {standard}",
     },
     "ui_commune": {"vi": "Xã", "en": "Commune"},
-    "ui_district": {"vi": "Huyện", "en": "District"},
-    "ui_next": {"vi": "Mức cần đạt", "en": "Next level"},
     "ui_reason": {"vi": "Lý do và khoảng cách", "en": "Why, and the gap"},
     "ui_more_units": {
         "vi": "… và {n} xã khác (xem đủ: --output ket_qua.xlsx hoặc --format csv)",

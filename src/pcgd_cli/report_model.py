@@ -8,6 +8,7 @@ from datetime import datetime
 from pcgd_cli.engine.results import Evaluation
 from pcgd_cli.findings import Finding
 from pcgd_cli.rules.model import RuleSet
+from pcgd_cli.rules.target_model import TargetSet
 from pcgd_cli.validation.table import InputSummary
 
 
@@ -38,7 +39,7 @@ class Report:
     findings: list[Finding]
     inputs: list[InputSummary]
     rule_sets: list[RuleSet]
-    target_sets: list = field(default_factory=list)
+    target_sets: list[TargetSet] = field(default_factory=list)
     targets: list[TargetResult] = field(default_factory=list)
     started: datetime | None = None
     seconds: float = 0.0

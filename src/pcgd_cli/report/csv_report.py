@@ -6,8 +6,7 @@ import csv
 from typing import IO
 
 from pcgd_cli.engine.results import STATUS_NAMES
-from pcgd_cli.report.explain import next_level, reason_lines, share_gap_text
-from pcgd_cli.report.json_report import _year
+from pcgd_cli.report.explain import next_level, reason_lines, share_gap_text, year_or_none
 from pcgd_cli.report_model import Report
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -56,7 +55,7 @@ def csv_rows(report: Report):
                     gaps = [gap] if gap else []
                 dis = units["disadvantaged"].iat[i]
                 yield [tier.tier, units["code"].iat[i], units["name"].iat[i],
-                       units["parent_code"].iat[i], _year(units["year"].iat[i]),
+                       units["parent_code"].iat[i], year_or_none(units["year"].iat[i]),
                        "" if dis is None else int(bool(dis)), sid,
                        STATUS_NAMES[int(result.status[i])], "" if level < 0 else level,
                        *statuses,

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pcgd_cli.engine.results import Check, Evaluation, Status, TierResult
 from pcgd_cli.i18n import t
-from pcgd_cli.report.json_report import _year
+from pcgd_cli.report.explain import year_or_none
 
 CHECK_KEYS = {Check.PASS: "xl_check_pass", Check.FAIL: "xl_check_fail",
               Check.NOT_APPLICABLE: "xl_check_na", Check.MISSING: "xl_check_missing",
@@ -44,7 +44,7 @@ def multi_year(evaluation: Evaluation) -> bool:
 def unit_name(tier: TierResult, i: int, with_year: bool) -> str:
     units = tier.units
     name = str(units["name"].iat[i] or units["code"].iat[i] or "")
-    year = _year(units["year"].iat[i])
+    year = year_or_none(units["year"].iat[i])
     return f"{name} ({year})" if with_year and year is not None else name
 
 
@@ -52,11 +52,11 @@ def commune_groups(evaluation: Evaluation) -> list[tuple[int, list[int]]]:
     """Communes under their parent unit (district, or province when two-tier), in the
     parent tier's order: [(parent index, [commune indexes])]."""
     communes, parents = evaluation.tiers[0], evaluation.tiers[1]
-    index = {(str(code), _year(year)): i for i, (code, year) in
+    index = {(str(code), year_or_none(year)): i for i, (code, year) in
              enumerate(zip(parents.units["code"], parents.units["year"], strict=True))}
     members: dict[int, list[int]] = {i: [] for i in range(len(parents))}
     for i, (code, year) in enumerate(zip(communes.units["parent_code"],
                                          communes.units["year"], strict=True)):
-        members[index[(str(code), _year(year))]].append(i)
+        members[index[(str(code), year_or_none(year))]].append(i)
     return list(members.items())
 

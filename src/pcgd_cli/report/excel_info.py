@@ -75,18 +75,10 @@ def write_info_sheet(sheet: Sheet, report: Report) -> None:
     for col, key in enumerate(rule_heads):
         sheet.header(row, col, t(key, lang))
     row += 1
-    for rs in report.rule_sets:
+    # rule sets and target sets say the same of themselves (RuleFile)
+    for rs in [*report.rule_sets, *report.target_sets]:
         values = [rs.id, rs.version, rs.title.get(lang), rs.source.get(lang),
                   t("xl_yes" if rs.provisional else "xl_no", lang)]
-        for col, value in enumerate(values):
-            sheet.text(row, col, value, styles.text)
-        row += 1
-    for ts in report.target_sets:
-        # target sets come from the targets feature; shown by what they declare
-        title = getattr(ts, "title", "")
-        values = [getattr(ts, "id", str(ts)), getattr(ts, "version", ""),
-                  title.get(lang) if hasattr(title, "get") else str(title or ""),
-                  t("xl_info_target_sets", lang)]
         for col, value in enumerate(values):
             sheet.text(row, col, value, styles.text)
         row += 1

@@ -28,8 +28,14 @@ from pcgd_cli.report.excel_common import (
     status_word,
     unit_name,
 )
-from pcgd_cli.report.explain import next_level, reason_lines, share_gap_text, shown_rate, tier_name
-from pcgd_cli.report.json_report import _year
+from pcgd_cli.report.explain import (
+    next_level,
+    reason_lines,
+    share_gap_text,
+    shown_rate,
+    tier_name,
+    year_or_none,
+)
 from pcgd_cli.report.xlsx_sheet import Sheet, wrapped_height
 from pcgd_cli.report_model import Report
 from pcgd_cli.rules.loader import unit_columns
@@ -207,7 +213,7 @@ class StandardSheet:
         sheet.text(row, 2, columns["code"][i], styles.text)
         sheet.text(row, 3, columns["name"][i], styles.text)
         if self.with_year:
-            sheet.number(row, 4, _year(columns["year"][i]), styles.text)
+            sheet.number(row, 4, year_or_none(columns["year"][i]), styles.text)
         dis = columns["disadvantaged"][i]  # None: the ĐBKK cell was invalid (a finding says so)
         sheet.text(row, self.n_unit_cols - 1,
                    "" if dis is None else t("xl_yes" if dis else "xl_no", lang), styles.text)

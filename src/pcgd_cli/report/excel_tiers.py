@@ -14,8 +14,7 @@ from pcgd_cli.report.excel_common import (
     multi_year,
     status_word,
 )
-from pcgd_cli.report.explain import next_level, share_gap_text, shown_rate, tier_name
-from pcgd_cli.report.json_report import _year
+from pcgd_cli.report.explain import next_level, share_gap_text, shown_rate, tier_name, year_or_none
 from pcgd_cli.report.xlsx_sheet import Sheet
 from pcgd_cli.report_model import Report
 
@@ -68,7 +67,7 @@ def write_tiers_sheet(sheet: Sheet, report: Report) -> None:
                     sheet.text(row, col, value, styles.text)
                 col = 3
                 if with_year:
-                    sheet.number(row, col, _year(units["year"].iat[i]), styles.text)
+                    sheet.number(row, col, year_or_none(units["year"].iat[i]), styles.text)
                     col += 1
                 sheet.number(row, col, int(units["communes"].iat[i]), styles.count)
                 sheet.text(row, col + 1, tier_name(child, lang), styles.text)

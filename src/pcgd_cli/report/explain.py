@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
-
-import numpy as np
 
 from pcgd_cli.engine.results import Check, IndicatorResult, LevelResult, StandardResult, Status
 from pcgd_cli.i18n import t
@@ -15,6 +14,13 @@ TIER_NAMES = {
     "en": {"commune": "commune", "district": "district", "province": "province",
            "nation": "nation"},
 }
+def year_or_none(value: object) -> int | None:
+    """A unit's year as written in reports: an int, or None for a file with no year."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return None
+    return int(value)
+
+
 def tier_name(tier: str, lang: str) -> str:
     return TIER_NAMES["en" if lang == "en" else "vi"][tier]
 
@@ -98,10 +104,6 @@ def rate_text(ind: IndicatorResult, i: int, lang: str = "vi") -> str:
 
 def fmt_threshold(value: float, lang: str = "vi") -> str:
     return f"{number_text(value, lang, None)}%"
-
-
-def levels_met_counts(result: StandardResult) -> list[np.ndarray]:
-    return [lv.status == Status.MET for lv in result.levels]
 
 
 def reason_lines(level: LevelResult, i: int, rules: RuleSet, rule_sets: list[RuleSet],

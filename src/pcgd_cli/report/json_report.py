@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import gc
 import json
-import math
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from typing import IO
@@ -21,7 +20,7 @@ from pcgd_cli.engine.results import (
     Status,
     TierResult,
 )
-from pcgd_cli.report.explain import gap_text, share_gap_text, shown_rate
+from pcgd_cli.report.explain import gap_text, share_gap_text, shown_rate, year_or_none
 from pcgd_cli.report_model import Report
 from pcgd_cli.rules.model import RuleSet
 
@@ -45,10 +44,6 @@ def _rate(num: int, den: int) -> float | None:
     return shown_rate(num, den)
 
 
-def _year(value: object) -> int | None:
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return None
-    return int(value)
 
 
 def _summed_entry(ident: str, label: str, num: int, den: int, exc: int, rate: float | None,
@@ -148,7 +143,7 @@ def tier_dicts(tier: TierResult, rule_sets: dict[str, RuleSet], lang: str, a: in
     codes = units["code"].tolist()
     names = units["name"].tolist()
     parents = units["parent_code"].tolist()
-    years = [_year(y) for y in units["year"].tolist()]
+    years = [year_or_none(y) for y in units["year"].tolist()]
     dis = units["disadvantaged"].tolist()
     counts = units["communes"].tolist()
     standards = {}

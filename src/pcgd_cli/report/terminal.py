@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from pathlib import Path
 
 from rich import box
 from rich.console import Console
@@ -182,7 +183,8 @@ def _findings_table(report: Report) -> Table | None:
                       f"[bold]{t('ui_finding_group', lang, code=code, n=len(members))}[/]", "", "")
         shown = members[:min(FINDINGS_PER_GROUP, MAX_FINDINGS_LISTED - listed)]
         for f in shown:
-            where = ":".join(x for x in (f.file.rsplit("/", 1)[-1], f.location) if x) or f.unit
+            where = ":".join(x for x in (Path(f.file).name if f.file else "", f.location)
+                             if x) or f.unit
             table.add_row("", where, f.message(lang), f.suggestion(lang))
         listed += len(shown)
         if len(members) > len(shown):

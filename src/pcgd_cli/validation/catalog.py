@@ -64,9 +64,6 @@ class ColumnCatalog:
     def kind(self, key: str) -> str:
         return self.columns[key].kind
 
-    def keys_of_kind(self, *kinds: str) -> list[str]:
-        return [k for k, spec in self.columns.items() if spec.kind in kinds]
-
     def labels(self, key: str) -> str:
         """The header texts that name ``key``, to say what was looked for."""
         spec = self.columns.get(key)

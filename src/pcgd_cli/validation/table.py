@@ -92,7 +92,6 @@ class UnitTable:
     findings: list[Finding]
     inputs: list[InputSummary]
     has_districts: bool
-    has_years: bool
     # (frame row, column key) of every value an error finding made missing
     invalid: set[tuple[int, str]] = field(default_factory=set)
     parts: list[_SheetPart] = field(default_factory=list)
@@ -514,7 +513,7 @@ def build_unit_table(sheets: list[RawSheet], catalog: ColumnCatalog,
     frame = _fill_units(frame, invalid)
     return UnitTable(frame, present, findings, list(summaries.values()),
                      has_districts=bool({"district_code", "district"} & present),
-                     has_years="year" in present, invalid=invalid, parts=parts)
+                     invalid=invalid, parts=parts)
 
 
 def commune_code_labels(catalog: ColumnCatalog) -> str:
