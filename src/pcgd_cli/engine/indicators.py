@@ -12,6 +12,7 @@ from fractions import Fraction
 
 import numpy as np
 
+from pcgd_cli.engine.exact import reaches, short_of
 from pcgd_cli.engine.results import Check, IndicatorResult
 from pcgd_cli.rules.model import IndicatorSpec, RuleSet, as_fraction
 
@@ -139,14 +140,11 @@ class _Judged:
 
     @classmethod
     def of(cls, num, den, exc, missing, threshold: Fraction) -> _Judged:
-        p, q = threshold.numerator, threshold.denominator
-        passed = num * (100 * q) >= p * den
+        passed = reaches(num, den, threshold)
         check = np.where(missing | (den < 0), Check.MISSING,
                          np.where(den == 0, Check.NOT_APPLICABLE,
                                   np.where(passed, Check.PASS, Check.FAIL))).astype(np.int8)
-        # smallest whole number of people: ceil(threshold × denominator / 100) − numerator
-        need = -((-p * den) // (100 * q))
-        shortfall = np.where(check == Check.FAIL, np.maximum(need - num, 0), 0)
+        shortfall = np.where(check == Check.FAIL, short_of(num, den, threshold), 0)
         return cls(num, den, exc, missing, np.full(len(num), float(threshold)), check,
                    shortfall)
 

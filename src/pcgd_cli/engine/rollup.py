@@ -10,12 +10,12 @@ province → (nation when several provinces).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from fractions import Fraction
 
 import numpy as np
 import pandas as pd
 
 from pcgd_cli.engine.communes import standard_level
+from pcgd_cli.engine.exact import reaches, short_of
 from pcgd_cli.engine.results import (
     Check,
     IndicatorResult,
@@ -58,8 +58,10 @@ def _group_ids(frame: pd.DataFrame, keys: list[str]) -> np.ndarray:
     return frame.groupby(keys, sort=True, dropna=False).ngroup().to_numpy(dtype=np.int64)
 
 
-def _share(child_status: np.ndarray, parent_of: np.ndarray, n_parents: int,
-           required: float | None) -> tuple[ShareResult, np.ndarray]:
+def share_of_units(child_status: np.ndarray, parent_of: np.ndarray, n_parents: int,
+                   required: float | None) -> tuple[ShareResult, np.ndarray]:
+    """Each parent's share of child units at a level against ``required`` %: met,
+    not met, or insufficient when the unknown children could still change it."""
     children = np.bincount(parent_of, minlength=n_parents).astype(np.int64)
     met = np.bincount(parent_of, weights=child_status == Status.MET,
                       minlength=n_parents).astype(np.int64)
@@ -68,14 +70,12 @@ def _share(child_status: np.ndarray, parent_of: np.ndarray, n_parents: int,
     if required is None:
         status = np.full(n_parents, Status.NOT_EVALUATED, dtype=np.int8)
         return ShareResult(None, children, met, unknown, np.zeros(n_parents, np.int64)), status
-    frac: Fraction = as_fraction(required)
-    p, q = frac.numerator, frac.denominator
-    reached = met * 100 * q >= p * children
-    reachable = (met + unknown) * 100 * q >= p * children
+    share = as_fraction(required)
+    reached = reaches(met, children, share)
+    reachable = reaches(met + unknown, children, share)  # if every unknown unit met it
     status = np.where(reached, Status.MET,
                       np.where(reachable, Status.INSUFFICIENT, Status.NOT_MET)).astype(np.int8)
-    need = -((-p * children) // (100 * q))
-    shortfall = np.where(reached, 0, np.maximum(need - met, 0))
+    shortfall = np.where(reached, 0, short_of(met, children, share))
     return ShareResult(required, children, met, unknown, shortfall), status
 
 
@@ -152,7 +152,7 @@ def roll_up(frame: pd.DataFrame, communes: dict[str, StandardResult], rule_sets:
                 if provisional and rules.two_tier is not None:
                     tier_key = rules.two_tier.share_from
                 required = spec.shares.get(tier_key) if lower.evaluated else None
-                share, status = _share(lv_lower.status, parent_of, n, required)
+                share, status = share_of_units(lv_lower.status, parent_of, n, required)
                 if not lower.evaluated:
                     status = np.full(n, Status.NOT_EVALUATED, dtype=np.int8)
                 summed = [_summed(ind, member_of, n) for ind in level_commune.indicators]

@@ -17,8 +17,10 @@ from types import SimpleNamespace
 import numpy as np
 import pandas as pd
 
+from pcgd_cli.engine.exact import reaches, short_of
 from pcgd_cli.engine.indicators import Columns, _side
 from pcgd_cli.engine.results import Evaluation, ShareResult, Status, TierResult
+from pcgd_cli.engine.rollup import share_of_units
 from pcgd_cli.rules.model import RuleSet, as_fraction
 from pcgd_cli.rules.target_model import TargetSet, TargetSpec
 
@@ -79,10 +81,8 @@ def _ancestor(child: TierResult, scope: TierResult) -> np.ndarray:
 def _exact(numerator: int, denominator: int, threshold: float) -> tuple[bool, int]:
     """(reached, shortfall) for ``numerator / denominator ≥ threshold %``, on integers."""
     frac = as_fraction(threshold)
-    p, q = frac.numerator, frac.denominator
-    reached = numerator * 100 * q >= p * denominator
-    need = -((-p * denominator) // (100 * q))
-    return reached, 0 if reached else max(need - numerator, 0)
+    reached = bool(reaches(numerator, denominator, frac))
+    return reached, 0 if reached else int(short_of(numerator, denominator, frac))
 
 
 def _level_target(spec: TargetSpec, scope: TierResult, i: int, base: dict) -> TargetOutcome:
@@ -110,24 +110,19 @@ def _share_target(spec: TargetSpec, evaluation: Evaluation, scope: TierResult,
     if child is None or result is None or not result.evaluated:
         reason = "no_tier" if child is None else "not_evaluated"
         return [TargetOutcome(**b, status=Status.NOT_EVALUATED, reason=reason) for b in base_of]
-    status = result.levels[spec.level - 1].status
-    parent = _ancestor(child, scope)
-    n = len(scope)
-    children = np.bincount(parent, minlength=n)
-    met = np.bincount(parent, weights=status == Status.MET, minlength=n).astype(np.int64)
-    unknown = np.bincount(parent, weights=(status == Status.INSUFFICIENT), minlength=n)
+    # the same share test as a parent unit's recognition, over the scope's units
+    share, verdicts = share_of_units(result.levels[spec.level - 1].status,
+                                     _ancestor(child, scope), len(scope), spec.threshold)
     out = []
     for i, base in enumerate(base_of):
-        total, yes, unsure = int(children[i]), int(met[i]), int(unknown[i])
+        total = int(share.children[i])
         if total == 0:
             out.append(TargetOutcome(**base, status=Status.NOT_EVALUATED, reason="no_units"))
             continue
-        reached, shortfall = _exact(yes, total, spec.threshold)
-        reachable, _ = _exact(yes + unsure, total, spec.threshold)
-        verdict = (Status.MET if reached else
-                   Status.INSUFFICIENT if reachable else Status.NOT_MET)
-        outcome = TargetOutcome(**base, status=verdict, numerator=yes, denominator=total,
-                                unknown=unsure, shortfall=shortfall)
+        outcome = TargetOutcome(**base, status=Status(int(verdicts[i])),
+                                numerator=int(share.met[i]), denominator=total,
+                                unknown=int(share.unknown[i]),
+                                shortfall=int(share.shortfall[i]))
         outcome.provisional = outcome.provisional or child.provisional
         out.append(outcome)
     return out
