@@ -19,7 +19,7 @@ from pcgd_cli.pipeline import column_catalog, load_rule_sets
 from pcgd_cli.reading import RawSheet
 from pcgd_cli.report.json_report import tier_dicts
 from pcgd_cli.rules import RuleSet
-from pcgd_cli.validation import InputSummary, build_unit_table
+from pcgd_cli.validation.table import InputSummary, build_unit_table
 
 FAKE_FILE = Path("cases.xlsx")
 

@@ -108,7 +108,7 @@ def test_json_names_the_age_band_a_dbkk_commune_was_judged_on(tmp_path):
 
 
 def test_numbers_are_written_as_each_language_writes_them():
-    from pcgd_cli.report.explain import fmt_threshold, number_text
+    from pcgd_cli.i18n import fmt_threshold, number_text
 
     assert number_text(98.38, "vi") == "98,38" and number_text(98.38, "en") == "98.38"
     assert number_text(45938, "vi", 0) == "45.938" and number_text(45938, "en", 0) == "45,938"

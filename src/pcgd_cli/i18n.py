@@ -474,3 +474,29 @@ def t(key: str, lang: str = "vi", /, **values: object) -> str:
     entry = MESSAGES[key]
     text = entry.get(lang) or entry["vi"]
     return text.format(**values) if values else text
+
+
+# Words and numbers that every layer writes the same way.
+TIER_NAMES = {
+    "vi": {"commune": "xã", "district": "huyện", "province": "tỉnh", "nation": "cả nước"},
+    "en": {"commune": "commune", "district": "district", "province": "province",
+           "nation": "nation"},
+}
+
+
+def tier_name(tier: str, lang: str) -> str:
+    return TIER_NAMES["en" if lang == "en" else "vi"][tier]
+
+
+_VI_SEPARATORS = str.maketrans(",.", ".,")
+
+
+def number_text(value: float, lang: str, decimals: int | None = 2) -> str:
+    """Numbers as each language writes them: 1.234,56 in Vietnamese, 1,234.56 in
+    English; ``decimals=None`` keeps only the digits needed (89,5)."""
+    text = f"{value:,g}" if decimals is None else f"{value:,.{decimals}f}"
+    return text if lang == "en" else text.translate(_VI_SEPARATORS)
+
+
+def fmt_threshold(value: float, lang: str = "vi") -> str:
+    return f"{number_text(value, lang, None)}%"

@@ -15,26 +15,23 @@ from pcgd_cli.engine.results import Check
 from pcgd_cli.engine.targets import evaluate_targets
 from pcgd_cli.errors import PcgdError
 from pcgd_cli.findings import Finding
-from pcgd_cli.i18n import t
+from pcgd_cli.i18n import t, tier_name
 from pcgd_cli.reading import read_file
-from pcgd_cli.report.explain import tier_name
 from pcgd_cli.report.targets_text import target_results
 from pcgd_cli.report_model import Report
-from pcgd_cli.rules.loader import (
-    builtin_rule_ids,
-    load_rule_set,
-    read_yaml,
-    resolve_rule_set,
-    unit_columns,
-)
+from pcgd_cli.rules.loader import builtin_rule_ids, read_yaml, unit_columns
 from pcgd_cli.rules.model import ColumnSpec, RuleSet
-from pcgd_cli.rules.target_loader import load_target_set
-from pcgd_cli.rules.target_model import TargetSet
-from pcgd_cli.validation import ColumnCatalog, InputSummary, build_unit_table
-from pcgd_cli.validation.catalog import normalise_header
-from pcgd_cli.validation.consistency import check_consistency, missing_columns
 
-DEFAULT_RULES = ("nd20-2014",)
+# rule loading lives with the rules; named here too, as the library's entry points
+from pcgd_cli.rules.target_loader import (  # noqa: F401
+    DEFAULT_RULES,
+    load_rule_sets,
+    load_target_sets,
+)
+from pcgd_cli.rules.target_model import TargetSet
+from pcgd_cli.validation.catalog import ColumnCatalog, normalise_header
+from pcgd_cli.validation.consistency import check_consistency, missing_columns
+from pcgd_cli.validation.table import InputSummary, build_unit_table
 
 
 def file_sha256(path: Path) -> str:
@@ -43,31 +40,6 @@ def file_sha256(path: Path) -> str:
         for block in iter(lambda: fh.read(1 << 20), b""):
             digest.update(block)
     return digest.hexdigest()
-
-
-def load_rule_sets(ids: list[str] | tuple[str, ...], lang: str = "vi") -> list[RuleSet]:
-    rule_sets = [load_rule_set(resolve_rule_set(i, lang), lang) for i in ids or DEFAULT_RULES]
-    seen: dict[str, str] = {}
-    for rs in rule_sets:
-        for sid in rs.standards:
-            if sid in seen:
-                raise PcgdError(t("rules_conflict", lang, standard=sid))
-            seen[sid] = rs.id
-    return rule_sets
-
-
-def load_target_sets(ids: list[str] | tuple[str, ...], rule_sets: list[RuleSet],
-                     lang: str = "vi") -> list[TargetSet]:
-    """Built-in ids (``laichau-2030``) or the user's own files, checked against the rule
-    sets in use (every standard and level a target names must exist)."""
-    target_sets = [load_target_set(resolve_rule_set(i, lang, kind="targets"), lang, rule_sets)
-                   for i in ids]
-    seen: set[str] = set()
-    for ts in target_sets:
-        if ts.id in seen:
-            raise PcgdError(t("targets_conflict", lang, id=ts.id))
-        seen.add(ts.id)
-    return target_sets
 
 
 def _builtin_columns() -> list[tuple[str, str, dict[str, ColumnSpec]]]:

@@ -16,9 +16,8 @@ from pathlib import Path
 from typing import IO
 
 from pcgd_cli.errors import PcgdError
-from pcgd_cli.i18n import t
+from pcgd_cli.i18n import t, tier_name
 from pcgd_cli.output import check_output_path, write_atomically
-from pcgd_cli.report.explain import tier_name
 from pcgd_cli.report.xlsx_sheet import Sheet, Styles, new_workbook, sheet_name, wrapped_height
 from pcgd_cli.rules.loader import unit_columns
 from pcgd_cli.rules.model import ColumnSpec, IndicatorSpec, RuleSet
@@ -271,7 +270,7 @@ def _write_help_sheet(sheet: Sheet, columns: list[TemplateColumn], rule_sets: li
 def make_template(output: Path, rule_ids: list[str], units_path: Path | None,
                   lang: str) -> int:
     """Write the template to ``output`` (atomically); the number of communes pre-filled."""
-    from pcgd_cli.pipeline import load_rule_sets
+    from pcgd_cli.rules.target_loader import load_rule_sets
 
     if output.suffix.lower() != ".xlsx":
         raise PcgdError(t("tpl_output_type", lang, path=output), t("output_type_hint", lang))

@@ -12,8 +12,8 @@ from hypothesis import strategies as st
 from pcgd_cli.errors import PcgdError
 from pcgd_cli.pipeline import column_catalog, load_rule_sets
 from pcgd_cli.reading.workbook import RawSheet, read_csv
-from pcgd_cli.validation import InputSummary, build_unit_table
 from pcgd_cli.validation.consistency import check_consistency, missing_columns
+from pcgd_cli.validation.table import InputSummary, build_unit_table
 
 RULES = load_rule_sets([])
 CATALOG = column_catalog(RULES)

@@ -13,7 +13,7 @@ from messy_helpers import accounting_adds_up
 
 from pcgd_cli.pipeline import column_catalog, load_rule_sets
 from pcgd_cli.reading import read_file
-from pcgd_cli.validation import InputSummary, build_unit_table
+from pcgd_cli.validation.table import InputSummary, build_unit_table
 from targets_support import commune, run_json, targets_by_id, unit, write_rows
 
 

@@ -18,7 +18,7 @@ from typing import IO
 import numpy as np
 
 from pcgd_cli.engine.results import StandardResult, Status, TierResult
-from pcgd_cli.i18n import t
+from pcgd_cli.i18n import t, tier_name
 from pcgd_cli.report.excel_common import (
     colour_words,
     commune_groups,
@@ -31,7 +31,7 @@ from pcgd_cli.report.excel_info import write_findings_sheet, write_info_sheet
 from pcgd_cli.report.excel_standards import write_standard_sheet
 from pcgd_cli.report.excel_targets import write_targets_sheet
 from pcgd_cli.report.excel_tiers import write_tiers_sheet
-from pcgd_cli.report.explain import shown_rate, tier_name
+from pcgd_cli.report.explain import shown_rate
 from pcgd_cli.report.xlsx_sheet import Sheet, Styles, new_workbook, sheet_name
 from pcgd_cli.report_model import Report
 

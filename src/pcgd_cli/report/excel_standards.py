@@ -19,7 +19,7 @@ from pcgd_cli.engine.results import (
     Status,
     TierResult,
 )
-from pcgd_cli.i18n import t
+from pcgd_cli.i18n import t, tier_name
 from pcgd_cli.report.excel_common import (
     check_word,
     colour_words,
@@ -33,7 +33,6 @@ from pcgd_cli.report.explain import (
     reason_lines,
     share_gap_text,
     shown_rate,
-    tier_name,
     year_or_none,
 )
 from pcgd_cli.report.xlsx_sheet import Sheet, wrapped_height

@@ -8,13 +8,13 @@ and the gap to the next level.
 
 from __future__ import annotations
 
-from pcgd_cli.i18n import t
+from pcgd_cli.i18n import t, tier_name
 from pcgd_cli.report.excel_common import (
     colour_words,
     multi_year,
     status_word,
 )
-from pcgd_cli.report.explain import next_level, share_gap_text, shown_rate, tier_name, year_or_none
+from pcgd_cli.report.explain import next_level, share_gap_text, shown_rate, year_or_none
 from pcgd_cli.report.xlsx_sheet import Sheet
 from pcgd_cli.report_model import Report
 

@@ -6,23 +6,15 @@ import math
 from dataclasses import dataclass
 
 from pcgd_cli.engine.results import Check, IndicatorResult, LevelResult, StandardResult, Status
-from pcgd_cli.i18n import t
+from pcgd_cli.i18n import fmt_threshold, number_text, t, tier_name
 from pcgd_cli.rules.model import RuleSet
 
-TIER_NAMES = {
-    "vi": {"commune": "xã", "district": "huyện", "province": "tỉnh", "nation": "cả nước"},
-    "en": {"commune": "commune", "district": "district", "province": "province",
-           "nation": "nation"},
-}
+
 def year_or_none(value: object) -> int | None:
     """A unit's year as written in reports: an int, or None for a file with no year."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return None
     return int(value)
-
-
-def tier_name(tier: str, lang: str) -> str:
-    return TIER_NAMES["en" if lang == "en" else "vi"][tier]
 
 
 def cohort_label(ind: IndicatorResult, i: int, rules: RuleSet, lang: str) -> str:
@@ -87,23 +79,9 @@ def shown_rate(numerator: int, denominator: int) -> float | None:
     return (int(numerator) * 10000 // int(denominator)) / 100
 
 
-def number_text(value: float, lang: str, decimals: int | None = 2) -> str:
-    """Numbers as each language writes them: 1.234,56 in Vietnamese, 1,234.56 in
-    English; ``decimals=None`` keeps only the digits needed (89,5)."""
-    text = f"{value:,g}" if decimals is None else f"{value:,.{decimals}f}"
-    return text if lang == "en" else text.translate(_VI_SEPARATORS)
-
-
-_VI_SEPARATORS = str.maketrans(",.", ".,")
-
-
 def rate_text(ind: IndicatorResult, i: int, lang: str = "vi") -> str:
     rate = shown_rate(ind.numerator[i], ind.denominator[i])
     return "—" if rate is None else f"{number_text(rate, lang)}%"
-
-
-def fmt_threshold(value: float, lang: str = "vi") -> str:
-    return f"{number_text(value, lang, None)}%"
 
 
 def reason_lines(level: LevelResult, i: int, rules: RuleSet, rule_sets: list[RuleSet],

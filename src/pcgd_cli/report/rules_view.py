@@ -7,8 +7,7 @@ from pathlib import Path
 from rich.table import Table
 
 from pcgd_cli.errors import PcgdError
-from pcgd_cli.i18n import t
-from pcgd_cli.report.explain import fmt_threshold, tier_name
+from pcgd_cli.i18n import fmt_threshold, t, tier_name
 from pcgd_cli.rules.loader import builtin_rule_ids, load_rule_set, resolve_rule_set
 from pcgd_cli.rules.model import CohortSpec, IndicatorSpec, RuleSet
 from pcgd_cli.rules.target_loader import builtin_standard_sets, is_target_file, load_target_set

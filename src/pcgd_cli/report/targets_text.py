@@ -6,8 +6,7 @@ import math
 
 from pcgd_cli.engine.results import STATUS_NAMES, Status
 from pcgd_cli.engine.targets import TargetOutcome
-from pcgd_cli.i18n import t
-from pcgd_cli.report.explain import tier_name
+from pcgd_cli.i18n import t, tier_name
 from pcgd_cli.report_model import TargetResult
 from pcgd_cli.rules.model import RuleSet
 

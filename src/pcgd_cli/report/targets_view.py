@@ -5,8 +5,7 @@ from __future__ import annotations
 from rich.console import Console
 from rich.table import Table
 
-from pcgd_cli.i18n import t
-from pcgd_cli.report.explain import fmt_threshold, number_text, tier_name
+from pcgd_cli.i18n import fmt_threshold, number_text, t, tier_name
 from pcgd_cli.report_model import Report, TargetResult
 
 

@@ -10,12 +10,8 @@ from rich.console import Console
 from rich.table import Table
 
 from pcgd_cli.engine.results import Check, Status, TierResult
-from pcgd_cli.i18n import t
-from pcgd_cli.report.explain import (
-    next_level,
-    reason_lines,
-    tier_name,
-)
+from pcgd_cli.i18n import t, tier_name
+from pcgd_cli.report.explain import next_level, reason_lines
 from pcgd_cli.report.targets_view import render_targets
 from pcgd_cli.report.years_view import render_years
 from pcgd_cli.report_model import Report

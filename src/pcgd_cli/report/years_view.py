@@ -11,8 +11,7 @@ from rich.console import Console
 from rich.table import Table
 
 from pcgd_cli.engine.history import unit_groups
-from pcgd_cli.i18n import t
-from pcgd_cli.report.explain import tier_name
+from pcgd_cli.i18n import t, tier_name
 from pcgd_cli.report_model import Report
 
 ALL_UNITS = 100

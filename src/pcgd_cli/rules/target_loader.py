@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from pcgd_cli.errors import PcgdError
+from pcgd_cli.i18n import t
 from pcgd_cli.rules.loader import (
     builtin_rule_ids,
     load_rule_set,
@@ -16,6 +18,7 @@ from pcgd_cli.rules.loader import (
     parse_file,
     raise_if_invalid,
     read_yaml,
+    resolve_rule_set,
     unit_columns,
 )
 from pcgd_cli.rules.model import RuleSet
@@ -90,3 +93,31 @@ def load_target_set(path: Path, lang: str = "vi",
     targets, messages = check_target_file(path, lang, rule_sets)
     raise_if_invalid(path, messages, lang)
     return targets
+
+
+DEFAULT_RULES = ("nd20-2014",)
+
+
+def load_rule_sets(ids: list[str] | tuple[str, ...], lang: str = "vi") -> list[RuleSet]:
+    rule_sets = [load_rule_set(resolve_rule_set(i, lang), lang) for i in ids or DEFAULT_RULES]
+    seen: dict[str, str] = {}
+    for rs in rule_sets:
+        for sid in rs.standards:
+            if sid in seen:
+                raise PcgdError(t("rules_conflict", lang, standard=sid))
+            seen[sid] = rs.id
+    return rule_sets
+
+
+def load_target_sets(ids: list[str] | tuple[str, ...], rule_sets: list[RuleSet],
+                     lang: str = "vi") -> list[TargetSet]:
+    """Built-in ids (``laichau-2030``) or the user's own files, checked against the rule
+    sets in use (every standard and level a target names must exist)."""
+    target_sets = [load_target_set(resolve_rule_set(i, lang, kind="targets"), lang, rule_sets)
+                   for i in ids]
+    seen: set[str] = set()
+    for ts in target_sets:
+        if ts.id in seen:
+            raise PcgdError(t("targets_conflict", lang, id=ts.id))
+        seen.add(ts.id)
+    return target_sets
