@@ -54,6 +54,10 @@ class Report:
         return (self.evaluation.two_tier or any(rs.provisional for rs in self.rule_sets)
                 or any(ts.provisional for ts in self.target_sets))
 
+    def rule_set(self, rule_set_id: str) -> RuleSet:
+        """The rule set a standard's result came from (``StandardResult.rule_set``)."""
+        return next(rs for rs in self.rule_sets if rs.id == rule_set_id)
+
     def notes(self) -> list[str]:
         """Why verdicts are provisional, in the report's language: the two-tier
         province test, and each provisional rule or target file's warning."""

@@ -180,7 +180,7 @@ def evaluate_targets(evaluation: Evaluation, frame: pd.DataFrame, present: set[s
         scope = evaluation.tier(ts.scope)
         units = scope.units
         below = evaluation.tiers[evaluation.tiers.index(scope) - 1].tier
-        cohorts = {**{k: v for rs in rule_sets for k, v in rs.cohorts.items()}, **ts.cohorts}
+        cohorts = ts.cohorts_with(rule_sets)
         per_target: list[list[TargetOutcome]] = []
         for spec in ts.targets:
             base_of = [dict(target_set=ts, spec=spec, scope=ts.scope,

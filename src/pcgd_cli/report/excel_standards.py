@@ -98,7 +98,7 @@ class StandardSheet:
         self.tiers = report.evaluation.tiers
         self.sid = sid
         self.result = self.tiers[0].standards[sid]
-        self.rules = next(rs for rs in report.rule_sets if rs.id == self.result.rule_set)
+        self.rules = report.rule_set(self.result.rule_set)
         self.with_year = multi_year(report.evaluation)
         self.words = {c: check_word(c, self.lang) for c in Check}
         self.statuses = {s: status_word(s, self.lang) for s in Status}

@@ -35,8 +35,7 @@ def gap_sentence(o: TargetOutcome, rule_sets: list[RuleSet], lang: str) -> str:
         what = units if spec.kind != "rate" else tier_name("commune", lang)
         return t("target_unknown", lang, n=o.unknown, units=what)
     if spec.kind == "rate":
-        cohorts = {**{k: v for rs in rule_sets for k, v in rs.cohorts.items()},
-                   **o.target_set.cohorts}
+        cohorts = o.target_set.cohorts_with(rule_sets)
         cohort = " + ".join(cohorts[c].label.get(lang) for c in spec.cohort if c in cohorts)
         return spec.gap.get(lang).format(n=o.shortfall, cohort=cohort)
     return t("gap_units", lang, n=o.shortfall, units=units,

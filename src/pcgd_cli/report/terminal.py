@@ -51,7 +51,7 @@ def _standard_table(report: Report, sid: str, upper: list[TierResult]) -> Table:
     """
     lang = report.lang
     first = upper[0].standards[sid]
-    rules = next(rs for rs in report.rule_sets if rs.id == first.rule_set)
+    rules = report.rule_set(first.rule_set)
     title = f"{first.spec.title.get(lang)} ({rules.id})"
     table = Table(title=title, title_justify="left", header_style="bold",
                   box=box.SIMPLE_HEAD, padding=(0, 0), pad_edge=False,
@@ -116,7 +116,7 @@ def _gaps_table(report: Report, sid: str, communes: TierResult) -> tuple[Table, 
     """
     lang = report.lang
     result = communes.standards[sid]
-    rules = next(rs for rs in report.rule_sets if rs.id == result.rule_set)
+    rules = report.rule_set(result.rule_set)
     table = Table(title=t("ui_below", lang, standard=result.spec.short.get(lang)),
                   title_justify="left", header_style="bold", box=box.SIMPLE_HEAD,
                   padding=(0, 1, 0, 0), pad_edge=False)

@@ -39,7 +39,7 @@ def target_problems(targets: TargetSet, rule_sets: list[RuleSet]) -> list[tuple[
     standards = {sid: std for rs in rule_sets for sid, std in rs.standards.items()}
     columns = {**unit_columns(), **{k: v for rs in rule_sets for k, v in rs.columns.items()},
                **targets.columns}
-    cohorts = {**{k: v for rs in rule_sets for k, v in rs.cohorts.items()}, **targets.cohorts}
+    cohorts = targets.cohorts_with(rule_sets)
     problems: list[tuple[tuple, str]] = []
     for name, cohort in targets.cohorts.items():
         for field in ("total", "excluded"):

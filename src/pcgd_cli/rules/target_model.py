@@ -17,7 +17,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from pcgd_cli.rules.model import Names, Percent, RuleFile, Strict, Text
+from pcgd_cli.rules.model import CohortSpec, Names, Percent, RuleFile, Strict, Text
 
 Scope = Literal["province", "nation"]
 ChildTier = Literal["commune", "district", "province"]
@@ -58,3 +58,8 @@ class TargetSet(RuleFile):
     scope: Scope = "province"
     year: int | None = None  # the plan's horizon, for display
     targets: list[TargetSpec] = Field(min_length=1)
+
+    def cohorts_with(self, rule_sets) -> dict[str, CohortSpec]:
+        """The cohorts a rate target may name: the target file's own first, else a rule
+        set's (as the engine reads them)."""
+        return {**{k: v for rs in rule_sets for k, v in rs.cohorts.items()}, **self.cohorts}

@@ -73,10 +73,8 @@ def derived_checks(rule_sets: list[RuleSet], target_sets: list[TargetSet] | tupl
                 checks[_rate_check(numerator, [rules.cohorts[c] for c in cohorts])] = None
         for check in rules.checks:
             checks[_Check(check.code, (check.column,), (check.at_most,))] = None
-    # a target's cohort is the target file's own, else a rule set's (as the engine reads it)
-    shared = {k: v for rs in rule_sets for k, v in rs.cohorts.items()}
     for ts in target_sets:
-        cohorts = {**shared, **ts.cohorts}
+        cohorts = ts.cohorts_with(rule_sets)
         for target in ts.targets:
             if target.kind == "rate":
                 checks[_rate_check(target.numerator, [cohorts[c] for c in target.cohort])] = None
