@@ -60,10 +60,8 @@ def _optional_only_columns(rule_sets: list[RuleSet]) -> set[str]:
     required: set[str] = set()
     for rs in rule_sets:
         for std in rs.standards.values():
-            for level in std.levels:
-                for ind in rs.level_indicators(std, level):
-                    (optional if ind.optional else required).update(
-                        indicator_columns(ind, rs))
+            for ind in rs.standard_indicators(std):
+                (optional if ind.optional else required).update(indicator_columns(ind, rs))
     return optional - required
 
 

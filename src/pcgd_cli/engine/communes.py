@@ -54,10 +54,9 @@ def standard_level(level_statuses: list[np.ndarray],
 def _core_columns(rules: RuleSet, std: StandardSpec) -> set[str]:
     """Columns of the standard's required (non-optional) tests."""
     cols: set[str] = set()
-    for level in std.levels:
-        for ind in level.indicators:
-            if not ind.optional:
-                cols.update(indicator_columns(ind, rules))
+    for ind in rules.standard_indicators(std):
+        if not ind.optional:
+            cols.update(indicator_columns(ind, rules))
     return cols
 
 

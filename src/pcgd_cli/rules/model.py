@@ -189,3 +189,8 @@ class RuleSet(RuleFile):
     def level_indicators(self, standard: StandardSpec, level: LevelSpec) -> list[IndicatorSpec]:
         """The level's own tests, then those of every level, then those of every standard."""
         return [*standard.indicators(level), *self.every_standard]
+
+    def standard_indicators(self, standard: StandardSpec) -> list[IndicatorSpec]:
+        """Every test any level of the standard runs (a shared test once per level)."""
+        return [ind for level in standard.levels
+                for ind in self.level_indicators(standard, level)]

@@ -43,12 +43,7 @@ def _rate_sides(ind: IndicatorSpec, rules: RuleSet) -> list[tuple[list[str], lis
 
 
 def _all_indicators(rules: RuleSet) -> list[IndicatorSpec]:
-    out = list(rules.every_standard)
-    for std in rules.standards.values():
-        out += std.every_level
-        for level in std.levels:
-            out += level.indicators
-    return out
+    return [ind for std in rules.standards.values() for ind in rules.standard_indicators(std)]
 
 
 def _rate_check(numerator: list[str], cohorts: list[CohortSpec]) -> _Check:
@@ -162,25 +157,24 @@ def missing_columns(table: UnitTable, rule_sets: list[RuleSet], catalog: ColumnC
         for sid, std in rules.standards.items():
             needed: dict[str, None] = {}
             every: dict[str, None] = {}
-            for level in std.levels:
-                for ind in [*level.indicators, *std.every_level]:
-                    if ind.optional or ind.kind != "rate":
-                        continue
-                    sides = _rate_sides(ind, rules)
-                    for k, (numerator, cohorts) in enumerate(sides):
-                        # the ĐBKK variant's columns are needed only if a commune is ĐBKK
-                        wanted = k == 0 or any_disadvantaged
-                        for col in numerator:
-                            every[col] = None
-                            if wanted:
-                                needed[col] = None
-                        for c in cohorts:
-                            cohort = rules.cohorts[c]
-                            every[cohort.total] = None
-                            if cohort.excluded:
-                                every[cohort.excluded] = None
-                            if wanted:
-                                needed[cohort.total] = None
+            for ind in rules.standard_indicators(std):
+                if ind.optional or ind.kind != "rate":
+                    continue
+                sides = _rate_sides(ind, rules)
+                for k, (numerator, cohorts) in enumerate(sides):
+                    # the ĐBKK variant's columns are needed only if a commune is ĐBKK
+                    wanted = k == 0 or any_disadvantaged
+                    for col in numerator:
+                        every[col] = None
+                        if wanted:
+                            needed[col] = None
+                    for c in cohorts:
+                        cohort = rules.cohorts[c]
+                        every[cohort.total] = None
+                        if cohort.excluded:
+                            every[cohort.excluded] = None
+                        if wanted:
+                            needed[cohort.total] = None
             if not (set(every) & present):
                 continue  # not evaluated at all: the engine says so
             # A warning, not an error: the contract makes the communes concerned
