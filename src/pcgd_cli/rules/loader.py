@@ -66,6 +66,16 @@ def _yaml_node_line(root: yaml.Node | None, loc: tuple[object, ...]) -> int | No
     return line
 
 
+def _parse(text: str, loader_class) -> tuple[object, yaml.Node | None]:
+    """The data and its node tree (for line numbers) from one parse of the text."""
+    loader = loader_class(text)
+    try:
+        root = loader.get_single_node()
+        return (loader.construct_document(root) if root is not None else None), root
+    finally:
+        loader.dispose()
+
+
 def read_yaml(path: Path, lang: str) -> tuple[object, yaml.Node | None]:
     try:
         text = path.read_text(encoding="utf-8")
@@ -75,12 +85,11 @@ def read_yaml(path: Path, lang: str) -> tuple[object, yaml.Node | None]:
     except (OSError, UnicodeDecodeError) as exc:
         raise PcgdError(t("rules_unreadable", lang, path=path, error=exc)) from None
     try:
-        return yaml.load(text, Loader=_LOADER), yaml.compose(text, Loader=_LOADER)
+        return _parse(text, _LOADER)
     except yaml.YAMLError:
         pass
     try:  # a broken file: the pure-Python parser words its problems better than libyaml
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-        return yaml.safe_load(text), root
+        return _parse(text, yaml.SafeLoader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else "?"
