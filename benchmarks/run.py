@@ -146,7 +146,7 @@ def time_stages(path: Path, runs: int, tmp: Path) -> dict:
     from pcgd_cli.reading import read_file
     from pcgd_cli.report.json_report import write_json
     from pcgd_cli.report_model import Report
-    from pcgd_cli.validation import InputSummary, build_unit_table
+    from pcgd_cli.validation.table import InputSummary, build_unit_table
 
     rule_sets = load_rule_sets([])
     writer = excel_writer()
