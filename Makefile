@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 SAMPLE := sample_data/lai_chau_2024.xlsx
 
-.PHONY: demo test lint bench sample clean install-check
+.PHONY: demo test test-slow lint bench sample clean install-check
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -20,6 +20,10 @@ demo: $(VENV)/.installed
 test: $(VENV)/.installed
 	$(BIN)/ruff check src tests scripts benchmarks
 	$(BIN)/pytest -q
+
+# The benchmark's end-to-end test on small data (no timing asserted).
+test-slow: $(VENV)/.installed
+	$(BIN)/pytest -q -m slow
 
 bench: $(VENV)/.installed
 	$(BIN)/python benchmarks/run.py
