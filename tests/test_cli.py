@@ -274,3 +274,11 @@ def test_two_tier_summary_counts_communes(tmp_path: Path) -> None:
     assert "PROVISIONAL" in result.stdout
     assert re.search(r"\s2/3\s+not met\s+1 commune → level 1\s*$", result.stdout,
                      re.MULTILINE), result.stdout
+
+
+def test_table_output_into_a_file_has_no_trailing_spaces() -> None:
+    """Scheduled runs mail the output: rich's padding must not reach it."""
+    result = run("check", SAMPLE)
+    assert result.exit_code == 0
+    assert result.stdout.strip()
+    assert not [line for line in result.stdout.splitlines() if line != line.rstrip()]

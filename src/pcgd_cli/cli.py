@@ -132,7 +132,7 @@ def _run_check(files: list[str], rule_ids: list[str], target_ids: list[str], fmt
     elif fmt is Format.csv:
         write_csv(report, sys.stdout)
     elif not quiet:
-        render_terminal(report, Console(highlight=False))
+        _print_tables(report, Console(highlight=False), render_terminal)
     if report.errors:
         err.print(f"pcgd: {t('input_errors', lang, n=len(report.errors))}")
     elif not quiet:
@@ -140,6 +140,17 @@ def _run_check(files: list[str], rule_ids: list[str], target_ids: list[str], fmt
     if report.errors:
         return ExitCode.INPUT_ERROR
     return ExitCode.OK if report.targets_met else ExitCode.TARGET_NOT_MET
+
+
+def _print_tables(report, console, render) -> None:
+    """On a terminal, draw directly; into a file or a mail (cron), drop the spaces
+    rich pads every table line with, so logs stay small and diff cleanly."""
+    if console.is_terminal:
+        render(report, console)
+        return
+    with console.capture() as captured:
+        render(report, console)
+    sys.stdout.write("\n".join(line.rstrip() for line in captured.get().splitlines()) + "\n")
 
 
 def _write_output(report, output: Path, lang: str) -> None:
