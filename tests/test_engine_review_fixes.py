@@ -142,3 +142,11 @@ def test_an_unknown_header_gets_the_closest_label_as_a_suggestion(tmp_path):
 
     unknown = [f for f in json.loads(out)["findings"] if f["code"] == "unknown_column"]
     assert any("có phải 'Trẻ 6 tuổi - Vào lớp 1'?" in f["suggestion"] for f in unknown)
+
+
+def test_english_counts_of_units_take_a_plural():
+    from pcgd_cli.i18n import tier_name
+
+    assert (tier_name("district", "en", 1), tier_name("district", "en", 2)) == (
+        "district", "districts")
+    assert tier_name("district", "vi", 2) == "huyện"

@@ -484,8 +484,15 @@ TIER_NAMES = {
 }
 
 
-def tier_name(tier: str, lang: str) -> str:
-    return TIER_NAMES["en" if lang == "en" else "vi"][tier]
+_EN_PLURALS = {"commune": "communes", "district": "districts", "province": "provinces",
+               "nation": "nations"}
+
+
+def tier_name(tier: str, lang: str, count: int = 1) -> str:
+    """"xã" / "commune"; English counts take a plural ("2 districts"), Vietnamese none."""
+    if lang == "en":
+        return TIER_NAMES["en"][tier] if count == 1 else _EN_PLURALS[tier]
+    return TIER_NAMES["vi"][tier]
 
 
 _VI_SEPARATORS = str.maketrans(",.", ".,")

@@ -38,7 +38,7 @@ def share_gap_text(level: LevelResult, i: int, tier: str, child_tier: str, lang:
     if share is None or share.required is None or level.status[i] == Status.MET:
         return ""
     n = int(share.shortfall[i])
-    return t("gap_units", lang, n=n, units=tier_name(child_tier, lang),
+    return t("gap_units", lang, n=n, units=tier_name(child_tier, lang, n),
              standard=standard_short, level=level.spec.level)
 
 

@@ -32,13 +32,15 @@ def gap_sentence(o: TargetOutcome, rule_sets: list[RuleSet], lang: str) -> str:
                  standard=_standard_short(spec.standard, rule_sets, lang),
                  columns=", ".join(spec.numerator))
     if o.status == Status.INSUFFICIENT:
-        what = units if spec.kind != "rate" else tier_name("commune", lang)
+        what = (tier_name(o.units_of, lang, o.unknown) if spec.kind != "rate" and o.units_of
+                else tier_name("commune", lang, o.unknown))
         return t("target_unknown", lang, n=o.unknown, units=what)
     if spec.kind == "rate":
         cohorts = o.target_set.cohorts_with(rule_sets)
         cohort = " + ".join(cohorts[c].label.get(lang) for c in spec.cohort if c in cohorts)
         return spec.gap.get(lang).format(n=o.shortfall, cohort=cohort)
-    return t("gap_units", lang, n=o.shortfall, units=units,
+    return t("gap_units", lang, n=o.shortfall,
+             units=tier_name(o.units_of, lang, o.shortfall) if o.units_of else "",
              standard=_standard_short(spec.standard, rule_sets, lang), level=spec.level)
 
 

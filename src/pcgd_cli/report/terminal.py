@@ -102,7 +102,8 @@ def _standard_table(report: Report, sid: str, upper: list[TierResult]) -> Table:
             if gap_level is not None and gap_level.share is not None and \
                     gap_level.share.required is not None:
                 gap = t("ui_gap_units", lang, n=int(gap_level.share.shortfall[i]),
-                        units=tier_name(tier.child_tier, lang), level=gap_level.spec.level)
+                        units=tier_name(tier.child_tier, lang, int(gap_level.share.shortfall[i])),
+                        level=gap_level.spec.level)
             row.append(gap)
             table.add_row(*row)
     return table
@@ -213,7 +214,7 @@ def render_terminal(report: Report, console: Console) -> None:
         console.print(f"[yellow]{note}[/]")
     for tier in hidden_tiers:
         note = t("ui_tier_not_listed", lang, n=len(tier.units),
-                 units=tier_name(tier.tier, lang))
+                 units=tier_name(tier.tier, lang, len(tier.units)))
         console.print(f"[dim]{note}[/]")
     for sid, result in communes.standards.items():
         if not result.evaluated:
