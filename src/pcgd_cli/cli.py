@@ -36,7 +36,8 @@ class Format(StrEnum):
     csv = "csv"
 
 
-LangOption = Annotated[str, typer.Option("--lang", help="vi (mặc định) hoặc en / vi or en")]
+LangOption = Annotated[str, typer.Option("--lang", metavar="vi|en",
+                                         help="vi (mặc định) hoặc en / vi or en")]
 
 
 def _fail(error: PcgdError) -> None:
@@ -71,18 +72,22 @@ def main_options(
 def check(
     files: Annotated[list[str] | None, typer.Argument(
         help="Tệp .xlsx/.xls/.ods/.csv, thư mục hoặc mẫu *.xlsx / files, folders or globs",
-        show_default=False)] = None,
+        show_default=False, metavar="FILE")] = None,
     rules: Annotated[list[str] | None, typer.Option(
-        "--rules", help="Mã bộ quy tắc hoặc tệp .yaml (mặc định nd20-2014) / rule set id or "
+        "--rules", metavar="ID|PATH",
+        help="Mã bộ quy tắc hoặc tệp .yaml (mặc định nd20-2014) / rule set id or "
         "path")] = None,
     targets: Annotated[list[str] | None, typer.Option(
-        "--targets", help="Chỉ tiêu kế hoạch, ví dụ laichau-2030 / plan targets")] = None,
+        "--targets", metavar="ID|PATH",
+        help="Chỉ tiêu kế hoạch, ví dụ laichau-2030 / plan targets")] = None,
     fmt: Annotated[Format, typer.Option("--format", help="table | json | csv")] = Format.table,
     output: Annotated[Path | None, typer.Option(
-        "--output", "-o", help="Ghi kết quả ra .xlsx, .json hoặc .csv / write to a file")] = None,
+        "--output", "-o", metavar="PATH",
+        help="Ghi kết quả ra .xlsx, .json hoặc .csv / write to a file")] = None,
     lang: LangOption = "vi",
     sheet: Annotated[list[str] | None, typer.Option(
-        "--sheet", help="Chỉ đọc trang này (đọc được cả trang ẩn); lặp lại được / read only "
+        "--sheet", metavar="NAME",
+        help="Chỉ đọc trang này (đọc được cả trang ẩn); lặp lại được / read only "
         "this sheet (hidden ones too); repeatable")] = None,
     exit_zero: Annotated[bool, typer.Option(
         "--exit-zero", help="Trả mã 0 cả khi chỉ tiêu chưa đạt / exit 0 when a target is "
@@ -90,7 +95,13 @@ def check(
     quiet: Annotated[bool, typer.Option(
         "--quiet", "-q", help="Chỉ in lỗi / print nothing but errors")] = False,
 ) -> None:
-    """Kiểm tra dữ liệu theo các chuẩn / check data against the standards."""
+    """Kiểm tra dữ liệu theo các chuẩn / check data against the standards.
+
+    Mã thoát / exit codes: 0 chạy xong (đạt mọi chỉ tiêu được yêu cầu) / the check ran
+    (every requested target met); 1 có chỉ tiêu chưa đạt / a target not met;
+    2 lỗi tham số, quy tắc hoặc dữ liệu / usage, rules or data error.
+    Ví dụ / example: pcgd check du_lieu.xlsx --targets laichau-2030 -o tong_hop.xlsx
+    """
     lang = _check_lang(lang)
     try:
         code = _run_check(files or [], rules or [], targets or [], fmt, output, lang, quiet,
