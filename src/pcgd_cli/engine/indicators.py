@@ -7,6 +7,7 @@ threshold as a fraction: no float is ever rounded before the comparison, so
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from fractions import Fraction
 
@@ -14,7 +15,7 @@ import numpy as np
 
 from pcgd_cli.engine.exact import reaches, short_of
 from pcgd_cli.engine.results import Check, IndicatorResult
-from pcgd_cli.rules.model import IndicatorSpec, RuleSet, as_fraction
+from pcgd_cli.rules.model import CohortSpec, IndicatorSpec, RuleSet, as_fraction
 
 
 @dataclass
@@ -46,7 +47,10 @@ class Columns:
         return zeros, np.full(self.n, not default_zero)
 
 
-def _side(columns: Columns, rules: RuleSet, numerator: list[str], cohorts: list[str]):
+def rate_sides(columns: Columns, cohort_specs: Mapping[str, CohortSpec], numerator: list[str],
+               cohorts: list[str]):
+    """Σ numerator columns, Σ (total − excluded) of the cohorts, Σ excluded, and where any
+    value needed is missing, for every commune."""
     num = np.zeros(columns.n, dtype=np.int64)
     total = np.zeros(columns.n, dtype=np.int64)
     excluded = np.zeros(columns.n, dtype=np.int64)
@@ -56,7 +60,7 @@ def _side(columns: Columns, rules: RuleSet, numerator: list[str], cohorts: list[
         num += values
         missing |= miss
     for name in cohorts:
-        cohort = rules.cohorts[name]
+        cohort = cohort_specs[name]
         values, miss = columns.get(cohort.total)
         total += values
         missing |= miss
@@ -101,13 +105,13 @@ def evaluate_indicator(spec: IndicatorSpec, rules: RuleSet, columns: Columns,
                                np.zeros(n, dtype=np.int8), check, zeros)
 
     normal = as_fraction(spec.threshold)
-    base = _Judged.of(*_side(columns, rules, spec.numerator, spec.cohort), normal)
+    base = _Judged.of(*rate_sides(columns, rules.cohorts, spec.numerator, spec.cohort), normal)
     override = spec.disadvantaged
     if override is None:
         return base.result(spec, np.zeros(n, dtype=bool), np.zeros(n, dtype=np.int8))
     special = as_fraction(override.threshold) if override.threshold is not None else normal
     switches_band = bool(override.numerator or override.cohort)
-    alt = _Judged.of(*(_side(columns, rules, override.numerator or spec.numerator,
+    alt = _Judged.of(*(rate_sides(columns, rules.cohorts, override.numerator or spec.numerator,
                              override.cohort or spec.cohort) if switches_band
                        else (base.num, base.den, base.exc, base.missing)), special)
     known = ~np.isnan(disadvantaged)

@@ -12,13 +12,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from fractions import Fraction
-from types import SimpleNamespace
 
 import numpy as np
 import pandas as pd
 
 from pcgd_cli.engine.exact import reaches, short_of
-from pcgd_cli.engine.indicators import Columns, _side
+from pcgd_cli.engine.indicators import Columns, rate_sides
 from pcgd_cli.engine.results import Evaluation, ShareResult, Status, TierResult
 from pcgd_cli.engine.rollup import share_of_units
 from pcgd_cli.rules.model import RuleSet, as_fraction
@@ -130,7 +129,6 @@ def _share_target(spec: TargetSpec, evaluation: Evaluation, scope: TierResult,
 
 def _rate_target(spec: TargetSpec, cohorts: dict, frame: pd.DataFrame, present: set[str],
                  scope: TierResult, base_of: list[dict]) -> list[TargetOutcome]:
-    holder = SimpleNamespace(cohorts=cohorts)
     columns_read = [*spec.numerator]
     for name in spec.cohort:
         columns_read += [c for c in (cohorts[name].total, cohorts[name].excluded) if c]
@@ -138,7 +136,7 @@ def _rate_target(spec: TargetSpec, cohorts: dict, frame: pd.DataFrame, present: 
         return [TargetOutcome(**b, status=Status.NOT_EVALUATED, reason="no_columns")
                 for b in base_of]
     columns = Columns.from_frame(frame, sorted(set(columns_read)), present)
-    num, den, exc, missing = _side(columns, holder, spec.numerator, spec.cohort)
+    num, den, exc, missing = rate_sides(columns, cohorts, spec.numerator, spec.cohort)
     missing = missing | (den < 0)
     known = ~missing
     n = len(scope)
