@@ -137,18 +137,18 @@ def call_excel_writer(writer: Callable, report, path: Path) -> None:
 
 
 def time_stages(path: Path, runs: int, tmp: Path) -> dict:
-    """read, validate, evaluate, write JSON, write Excel: inside one process.
+    """read, validate, evaluate, write JSON, write Excel: inside one process, through
+    the same stage functions as ``pcgd check`` (pcgd_cli.pipeline).
 
     Runs in a child (``--stages``) so that this process never loads pandas: a child's
     peak RSS as Linux reports it includes its parent's memory at fork time."""
-    from pcgd_cli.engine import evaluate_units
-    from pcgd_cli.pipeline import column_catalog, load_rule_sets
+    from pcgd_cli.count_table import InputSummary
+    from pcgd_cli.pipeline import judge, load_rule_book, tabulate_sheets, validate_counts
     from pcgd_cli.reading import read_file
     from pcgd_cli.report.json_report import write_json
     from pcgd_cli.report_model import Report
-    from pcgd_cli.validation.table import InputSummary, build_unit_table
 
-    rule_sets = load_rule_sets([])
+    book = load_rule_book()
     writer = excel_writer()
     out: dict = {key: [] for key in ("read", "validate", "read+validate", "evaluate", "json",
                                      "excel")}
@@ -157,13 +157,13 @@ def time_stages(path: Path, runs: int, tmp: Path) -> dict:
         t0 = time.perf_counter()
         sheets = read_file(path)
         t1 = time.perf_counter()
-        table = build_unit_table(sheets, column_catalog(rule_sets), {path: InputSummary(path)})
+        reading = validate_counts(tabulate_sheets(sheets, book, {path: InputSummary(path)}),
+                                  book)
         t2 = time.perf_counter()
-        evaluation, notes = evaluate_units(table.frame, table.columns_present, rule_sets,
-                                           table.has_districts)
+        judged = judge(reading.table, book)
         t3 = time.perf_counter()
-        report = Report(evaluation, table.findings + notes, table.inputs, rule_sets,
-                        seconds=t3 - t0)
+        report = Report(book, judged.evaluation, reading.findings + judged.findings,
+                        reading.inputs, judged.targets, seconds=t3 - t0)
         counter = _ByteCounter()
         with io.TextIOWrapper(io.BufferedWriter(counter), encoding="utf-8") as sink:
             write_json(report, sink)
@@ -178,9 +178,9 @@ def time_stages(path: Path, runs: int, tmp: Path) -> dict:
                 out["excel"].append(time.perf_counter() - t5)
             except Exception as exc:  # a writer still being built must not stop the run
                 out["excel_note"] = f"n/a ({type(exc).__name__}: {str(exc)[:80]})"
-        out.update(rows=len(table.frame), json_mb=counter.size / 1e6,
-                   units=sum(len(t) for t in evaluation.tiers))
-        del sheets, table, evaluation, report
+        out.update(rows=len(reading.table), json_mb=counter.size / 1e6,
+                   units=sum(len(t) for t in judged.evaluation.tiers))
+        del sheets, reading, judged, report
     return out
 
 
@@ -261,9 +261,9 @@ def startup(runs: int) -> list[str]:
 def bench_dataset(name: str, path: Path, runs: int, pandas_runs: int) -> list[str]:
     labels = {
         "read": "read (calamine → raw cells)",
-        "validate": "validate (→ commune table)",
+        "validate": "validate (→ count table, checked)",
         "read+validate": "reading = read + validate",
-        "evaluate": "evaluate (all standards, roll-ups to nation)",
+        "evaluate": "evaluate (all standards, roll-ups, years, targets)",
         "json": "write JSON (write_json, UTF-8, discarded)",
         "excel": "write Excel summary",
         "proc_json": "pcgd check FILE --format json > /dev/null",

@@ -11,7 +11,8 @@ import csv
 import hashlib
 from pathlib import Path
 
-from pcgd_cli.pipeline import column_catalog, load_rule_sets
+from pcgd_cli.pipeline import load_rule_book
+from pcgd_cli.validation.catalog import column_catalog
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "sample_data" / "lai_chau_2024.xlsx"
@@ -20,7 +21,7 @@ HYPERLINK = '=HYPERLINK("http://x","y")'
 
 
 def catalog():
-    return column_catalog(load_rule_sets([]))
+    return column_catalog(load_rule_book())
 
 
 def plausible(key: str, kind: str) -> object:

@@ -13,20 +13,19 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from pcgd_cli.engine import Evaluation, evaluate_units
+from pcgd_cli.engine import Evaluation
 from pcgd_cli.findings import Finding
-from pcgd_cli.pipeline import column_catalog, load_rule_sets
+from pcgd_cli.pipeline import judge, load_rule_book, tabulate_sheets
 from pcgd_cli.reading import RawSheet
 from pcgd_cli.report.json_report import tier_dicts
-from pcgd_cli.rules import RuleSet
-from pcgd_cli.validation.table import InputSummary, build_unit_table
+from pcgd_cli.rules.book import RuleBook
 
 FAKE_FILE = Path("cases.xlsx")
 
 
 @cache
-def rule_sets(ids: tuple[str, ...] = ("nd20-2014",)) -> list[RuleSet]:
-    return load_rule_sets(list(ids))
+def rule_book(ids: tuple[str, ...] = ("nd20-2014",)) -> RuleBook:
+    return load_rule_book(list(ids))
 
 
 @dataclass
@@ -46,20 +45,21 @@ class Outcome:
 
 
 def evaluate_rows(rows: list[dict], ids: tuple[str, ...] = ("nd20-2014",)) -> Outcome:
-    """Rows of one sheet → the JSON-shaped results of every unit."""
+    """Rows of one sheet → the JSON-shaped results of every unit, through the stages
+    ``pcgd check`` runs: tabulate the sheet, judge the count table."""
     keys: list[str] = []
     for row in rows:
         keys.extend(k for k in row if k not in keys)
     grid: list[list[object]] = [list(keys)]
     grid += [[row.get(k, "") for k in keys] for row in rows]
-    sets = rule_sets(ids)
-    table = build_unit_table([RawSheet(FAKE_FILE, "Xa", grid)], column_catalog(sets),
-                             {FAKE_FILE: InputSummary(FAKE_FILE)})
-    evaluation, notes = evaluate_units(table.frame, table.columns_present, sets,
-                                       table.has_districts)
-    by_id = {rs.id: rs for rs in sets}
-    units = [u for tier in evaluation.tiers for u in tier_dicts(tier, by_id, "vi")]
-    return Outcome(evaluation, table.findings + notes, units)
+    book = rule_book(ids)
+    # no validation stage: a law case judges its counts as written, even those the
+    # validation would reject (literate at level 2 above level 1 …)
+    reading = tabulate_sheets([RawSheet(FAKE_FILE, "Xa", grid)], book)
+    judged = judge(reading.table, book)
+    by_id = {rs.id: rs for rs in book.rule_sets}
+    units = [u for tier in judged.evaluation.tiers for u in tier_dicts(tier, by_id, "vi")]
+    return Outcome(judged.evaluation, reading.findings + judged.findings, units)
 
 
 # ---- tables of law cases -------------------------------------------------------

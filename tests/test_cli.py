@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 
 from pcgd_cli import __version__
 from pcgd_cli.cli import app
-from pcgd_cli.pipeline import check_files, load_rule_sets
+from pcgd_cli.pipeline import check_files, load_rule_book
 from pcgd_cli.report.json_report import _default, report_dict
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -139,7 +139,7 @@ def test_json_equals_the_library_result(data: Path, lang: str) -> None:
     result = run("check", data, "--format", "json", "--lang", lang)
     assert result.exit_code == 0, result.stderr
     printed = json.loads(result.stdout)
-    library = report_dict(check_files([data.resolve()], load_rule_sets([], lang), lang))
+    library = report_dict(check_files([data.resolve()], load_rule_book()), lang)
     library = json.loads(json.dumps(library, default=_default))
     for key in ("results", "inputs", "rules", "findings"):
         assert printed[key] == library[key], key

@@ -20,13 +20,13 @@ from excel_fixtures import (
 from pcgd_cli import __version__
 from pcgd_cli.cli import app
 from pcgd_cli.i18n import MESSAGES
-from pcgd_cli.pipeline import load_rule_sets
+from pcgd_cli.pipeline import load_rule_book
 
 runner = CliRunner()
 
 
 def short_names(lang: str) -> list[str]:
-    rules = load_rule_sets([])[0]
+    rules = load_rule_book().rule_sets[0]
     return [std.short.get(lang) for std in rules.standards.values()]
 
 
@@ -220,7 +220,7 @@ def test_provenance_on_info_sheet(book):
     values = cell_values(book["Thông tin"])
     assert sha256(SAMPLE) in values
     assert f"pcgd {__version__}" in values
-    rules = load_rule_sets([])[0]
+    rules = load_rule_book().rule_sets[0]
     assert rules.id in values and rules.version in values
     assert str(SAMPLE) in values
     assert 106 in values  # rows read and used
@@ -287,20 +287,34 @@ def test_every_new_message_has_both_languages():
         assert MESSAGES[key]["vi"] and MESSAGES[key]["en"], key
 
 
-def _report_of(tmp_path, communes):
+def _report_of(tmp_path, communes, targets=()):
     from pcgd_cli.pipeline import check_files
 
-    data = write_communes_csv(tmp_path / "xa.csv", communes)
-    return check_files([data], load_rule_sets([]), "vi")
+    data = write_communes_csv(tmp_path / "xa.csv", communes, year=2030)
+    return check_files([data], load_rule_book((), targets))
+
+
+MN5_TARGET = """id: test-mn5
+version: "1"
+title: {vi: "Chỉ tiêu thử"}
+source: {vi: "thử"}
+targets:
+  - id: mn5_rate
+    kind: rate
+    label: {vi: "Tỷ lệ trẻ 5 tuổi ra lớp"}
+    numerator: age5_attending
+    cohort: age5
+    threshold: 98
+    gap: {vi: "cần thêm {n} trẻ"}
+"""
 
 
 def test_targets_on_their_own_sheet_when_present(tmp_path):
     from pcgd_cli.report.excel import write_workbook
-    from pcgd_cli.report_model import TargetResult
 
-    report = _report_of(tmp_path, [("105", "Huyện A", "03386", "Xã Một")])
-    report.targets = [TargetResult("mn5_rate", "Tỷ lệ trẻ 5 tuổi ra lớp", 97.5, 98.0, False,
-                                   gap="cần thêm 2 trẻ", year=2030)]
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(MN5_TARGET, encoding="utf-8")
+    report = _report_of(tmp_path, [("105", "Huyện A", "03386", "Xã Một")], [str(plan)])
     out = tmp_path / "kq.xlsx"
     with out.open("wb") as fh:
         write_workbook(report, fh)
@@ -309,8 +323,9 @@ def test_targets_on_their_own_sheet_when_present(tmp_path):
     ws = book["Chỉ tiêu kế hoạch"]
     row = find_row(ws, "mn5_rate")
     values = [c.value for c in ws[row]]
-    assert values[:8] == ["Tỷ lệ trẻ 5 tuổi ra lớp", 2030, None, 97.5, 98, "%", "Chưa đạt",
-                          "cần thêm 2 trẻ"]
+    # 95 of 100 five-year-olds attend: 95% < 98%, three more needed
+    assert values[:8] == ["Tỷ lệ trẻ 5 tuổi ra lớp", 2030, "Tỉnh Thử", 95, 98, "%",
+                          "Chưa đạt", "cần thêm 3 trẻ"]
     assert ws.cell(row, 4).number_format == "0.00"
 
 

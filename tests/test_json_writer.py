@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from pcgd_cli.pipeline import check_files, load_rule_sets
+from pcgd_cli.pipeline import check_files, load_rule_book
 from pcgd_cli.report import json_report
 from pcgd_cli.report.json_report import report_dict, write_json
 
@@ -31,9 +31,9 @@ def _text_of(value: object) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
-def _written(report) -> str:
+def _written(report, lang: str = "vi") -> str:
     stream = io.StringIO()
-    write_json(report, stream)
+    write_json(report, stream, lang)
     return stream.getvalue()
 
 
@@ -50,17 +50,17 @@ def source(request, tmp_path: Path) -> Path:
 @pytest.mark.parametrize("chunk", [3, 1000])
 def test_written_json_is_report_dict(source: Path, lang: str, chunk: int,
                                      monkeypatch: pytest.MonkeyPatch) -> None:
-    report = check_files([source], load_rule_sets([]), lang)
-    whole = _text_of(report_dict(report))  # computed with the default chunk size
+    report = check_files([source], load_rule_book())
+    whole = _text_of(report_dict(report, lang))  # computed with the default chunk size
     monkeypatch.setattr(json_report, "CHUNK", chunk)
-    text = _written(report)
+    text = _written(report, lang)
     assert text.endswith("}\n")
     assert _text_of(json.loads(text)) == whole
-    assert _text_of(report_dict(report)) == whole  # chunking never changes the content
+    assert _text_of(report_dict(report, lang)) == whole  # chunking never changes the content
 
 
 def test_written_json_has_one_unit_per_line() -> None:
-    report = check_files([SAMPLE], load_rule_sets([]), "vi")
+    report = check_files([SAMPLE], load_rule_book())
     lines = _written(report).splitlines()
     units = [line for line in lines if line.lstrip().startswith('{"unit_type"')]
     assert len(units) == sum(len(tier) for tier in report.evaluation.tiers)
@@ -69,7 +69,7 @@ def test_written_json_has_one_unit_per_line() -> None:
 def test_report_without_findings_or_targets_is_valid_json(tmp_path: Path) -> None:
     path = tmp_path / "one.csv"
     path.write_text("commune_code,age6_total,age6_grade1\n00001,10,10\n", encoding="utf-8")
-    report = check_files([path], load_rule_sets([]), "en")
+    report = check_files([path], load_rule_book())
     report.findings = []
     data = json.loads(_written(report))
     assert data["targets"] == [] and data["findings"] == []

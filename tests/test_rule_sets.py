@@ -113,7 +113,7 @@ def test_a_cycle_of_prerequisites_is_refused(tmp_path):
     old = "        article: {vi: \"Nghị định 20/2014, Điều 20\", en: \"Decree 20/2014, Art. 20\"}\n"
     path, line = _user_rules(tmp_path, old,
                              old + "        requires: [{standard: lower_secondary, level: 1}]\n")
-    rules, messages = check_rule_file(path, "en")
+    rules, messages = check_rule_file(path)
     assert rules is None
     assert any("cycle" in m and "literacy 1" in m for m in messages), messages
     code, _, err = run("check", write_rows(tmp_path / "d.csv", [commune("00001")]),

@@ -27,7 +27,7 @@ def _lines(node: yaml.Node) -> list[int]:
 def test_shipped_rule_files_parse_as_the_pure_python_loader_does(name: str) -> None:
     path = rules_dir() / name
     text = path.read_text(encoding="utf-8")
-    data, root = read_yaml(path, "en")
+    data, root = read_yaml(path)
     assert data == yaml.safe_load(text)
     assert _lines(root) == _lines(yaml.compose(text, Loader=yaml.SafeLoader))
 
@@ -36,6 +36,6 @@ def test_yaml_syntax_error_names_the_line_in_pure_python_words(tmp_path: Path) -
     path = tmp_path / "broken.yaml"
     path.write_text("id: x\nstandards:\n  a: [1, 2\n  b: 3\n", encoding="utf-8")
     with pytest.raises(PcgdError) as caught:
-        read_yaml(path, "en")
-    assert caught.value.message == (f"{path}:4: YAML syntax error: "
+        read_yaml(path)
+    assert caught.value.message("en") == (f"{path}:4: YAML syntax error: "
                                     "expected ',' or ']', but got ':'")

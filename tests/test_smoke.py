@@ -3,13 +3,13 @@
 from pathlib import Path
 
 from pcgd_cli.engine import Status
-from pcgd_cli.pipeline import check_files, load_rule_sets
+from pcgd_cli.pipeline import check_files, load_rule_book
 
 SAMPLE = Path(__file__).resolve().parents[1] / "sample_data" / "lai_chau_2024.xlsx"
 
 
 def test_sample_has_every_tier_and_standard():
-    report = check_files([SAMPLE], load_rule_sets(["nd20-2014"]))
+    report = check_files([SAMPLE], load_rule_book(["nd20-2014"]))
     tiers = [t.tier for t in report.evaluation.tiers]
     assert tiers == ["commune", "district", "province"]
     communes = report.evaluation.tiers[0]

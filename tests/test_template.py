@@ -143,9 +143,9 @@ def _help_rows(path) -> dict[str, tuple[int, list]]:
 
 
 def test_optional_and_disadvantaged_only_columns_are_marked_from_the_rules(tmp_path):
-    from pcgd_cli.pipeline import load_rule_sets
+    from pcgd_cli.pipeline import load_rule_book
 
-    rules = load_rule_sets([])[0]
+    rules = load_rule_book().rule_sets[0]
     tests = [*rules.every_standard,
              *(ind for std in rules.standards.values() for lv in std.levels
                for ind in std.indicators(lv))]

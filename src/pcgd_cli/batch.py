@@ -42,10 +42,10 @@ def file_progress(paths: list[Path], console: Console, quiet: bool,
         yield advance
 
 
-def run_summary(report: Report) -> str:
+def run_summary(report: Report, lang: str = "vi") -> str:
     """Files, communes, findings and, when targets were asked for, how many are met."""
-    line = summary_line(report)
+    line = summary_line(report, lang)
     if report.targets:
         met = sum(1 for target in report.targets if target.met)
-        line += t("batch_targets", report.lang, met=met, n=len(report.targets))
+        line += t("batch_targets", lang, met=met, n=len(report.targets))
     return line

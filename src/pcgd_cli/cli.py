@@ -40,17 +40,27 @@ LangOption = Annotated[str, typer.Option("--lang", metavar="vi|en",
                                          help="vi (mặc định) hoặc en / vi or en")]
 
 
-def _fail(error: PcgdError) -> None:
-    message = f"pcgd: {error.message}"
-    if error.hint:
-        message += f" — {error.hint}"
-    typer.echo(message, err=True)
+def _fail(error: PcgdError, lang: str = "vi", book=None) -> None:
+    """One line on stderr, in the user's language, then the error's exit code."""
+    if error.finding is not None:
+        from pcgd_cli.report.finding_text import finding_message, finding_suggestion
+
+        f = error.finding
+        where = ":".join(x for x in (f.file, f.location) if x)
+        text = finding_message(f, lang, book)
+        message, hint = (f"{where}: {text}" if where else text), finding_suggestion(f, lang, book)
+    else:
+        message, hint = error.message(lang), error.hint(lang)
+    line = f"pcgd: {message}"
+    if hint:
+        line += f" — {hint}"
+    typer.echo(line, err=True)
     raise typer.Exit(int(error.exit_code))
 
 
 def _check_lang(lang: str) -> str:
     if lang not in LANGS:
-        _fail(PcgdError(t("bad_lang", "vi", lang=lang), "--lang vi | --lang en"))
+        _fail(PcgdError("bad_lang", lang=lang))
     return lang
 
 
@@ -103,64 +113,64 @@ def check(
     Ví dụ / example: pcgd check du_lieu.xlsx --targets laichau-2030 -o tong_hop.xlsx
     """
     lang = _check_lang(lang)
+    book = None
     try:
-        code = _run_check(files or [], rules or [], targets or [], fmt, output, lang, quiet,
-                          sheet or [])
+        from pcgd_cli.rules.target_loader import load_rule_book
+
+        book = load_rule_book(rules or [], targets or [])
+        code = _run_check(files or [], book, fmt, output, lang, quiet, sheet or [])
     except PcgdError as error:
-        _fail(error)
+        _fail(error, lang, book)
     if code == ExitCode.TARGET_NOT_MET and exit_zero:
         code = ExitCode.OK
     raise typer.Exit(int(code))
 
 
-def _run_check(files: list[str], rule_ids: list[str], target_ids: list[str], fmt: Format,
-               output: Path | None, lang: str, quiet: bool,
-               sheet_names: list[str] | None = None) -> ExitCode:
+def _run_check(files: list[str], book, fmt: Format, output: Path | None, lang: str,
+               quiet: bool, sheet_names: list[str] | None = None) -> ExitCode:
     from rich.console import Console
 
     from pcgd_cli.batch import file_progress, run_summary
     from pcgd_cli.output import OUTPUT_SUFFIXES, check_output_path
-    from pcgd_cli.pipeline import check_files, load_rule_sets, load_target_sets
+    from pcgd_cli.pipeline import check_files
     from pcgd_cli.reading import expand_inputs
     from pcgd_cli.report.csv_report import write_csv
     from pcgd_cli.report.json_report import write_json
     from pcgd_cli.report.terminal import render_terminal
 
-    paths = expand_inputs(files, lang)
+    paths = expand_inputs(files)
     if output is not None:
-        check_output_path(output, paths, OUTPUT_SUFFIXES, lang)
-    rule_sets = load_rule_sets(rule_ids, lang)
-    target_sets = load_target_sets(target_ids, rule_sets, lang)
+        check_output_path(output, paths, OUTPUT_SUFFIXES)
     err = Console(stderr=True, highlight=False)
     with file_progress(paths, err, quiet, lang) as progress:
-        report = check_files(paths, rule_sets, lang, progress=progress,
-                             sheet_names=sheet_names, target_sets=target_sets)
+        report = check_files(paths, book, progress=progress, sheet_names=sheet_names)
 
     if output is not None:
         _write_output(report, output, lang)
     if fmt is Format.json:
-        write_json(report, sys.stdout)
+        write_json(report, sys.stdout, lang)
     elif fmt is Format.csv:
-        write_csv(report, sys.stdout)
+        write_csv(report, sys.stdout, lang)
     elif not quiet:
-        _print_tables(report, Console(highlight=False), render_terminal)
+        _print_tables(Console(highlight=False),
+                      lambda console: render_terminal(report, console, lang))
     if report.errors:
         err.print(f"pcgd: {t('input_errors', lang, n=len(report.errors))}")
     elif not quiet:
-        err.print(run_summary(report))
+        err.print(run_summary(report, lang))
     if report.errors:
         return ExitCode.INPUT_ERROR
     return ExitCode.OK if report.targets_met else ExitCode.TARGET_NOT_MET
 
 
-def _print_tables(report, console, render) -> None:
+def _print_tables(console, render) -> None:
     """On a terminal, draw directly; into a file or a mail (cron), drop the spaces
     rich pads every table line with, so logs stay small and diff cleanly."""
     if console.is_terminal:
-        render(report, console)
+        render(console)
         return
     with console.capture() as captured:
-        render(report, console)
+        render(console)
     sys.stdout.write("\n".join(line.rstrip() for line in captured.get().splitlines()) + "\n")
 
 
@@ -173,12 +183,12 @@ def _write_output(report, output: Path, lang: str) -> None:
 
     suffix = output.suffix.lower()
     if suffix == ".xlsx":
-        write_atomically(output, lambda fh: write_workbook(report, fh), binary=True, lang=lang)
+        write_atomically(output, lambda fh: write_workbook(report, fh, lang), binary=True)
     else:
         writer = write_json if suffix == ".json" else write_csv
         # a CSV file starts with a BOM, or Excel on Windows garbles Vietnamese text
         encoding = "utf-8" if suffix == ".json" else "utf-8-sig"
-        write_atomically(output, lambda fh: writer(report, fh), lang=lang, encoding=encoding)
+        write_atomically(output, lambda fh: writer(report, fh, lang), encoding=encoding)
 
 
 @app.command()
@@ -201,7 +211,7 @@ def template(
     try:
         n = make_template(output, rules or [], units, lang)
     except PcgdError as error:
-        _fail(error)
+        _fail(error, lang)
     if not quiet:
         typer.echo(t("tpl_written", lang, path=output, n=n), err=True)
 
@@ -212,12 +222,13 @@ def rules_list(lang: LangOption = "vi") -> None:
     from rich.console import Console
 
     from pcgd_cli.report.rules_view import rule_sets_table
+    from pcgd_cli.rules.target_loader import load_builtin_book
 
     lang = _check_lang(lang)
     try:
-        table = rule_sets_table(lang)
+        table = rule_sets_table(load_builtin_book(), lang)
     except PcgdError as error:
-        _fail(error)
+        _fail(error, lang)
     Console(highlight=False, width=max(Console().width, 120)).print(table)
 
 
@@ -227,12 +238,13 @@ def rules_show(rule_id: Annotated[str, typer.Argument(
         lang: LangOption = "vi") -> None:
     """Mọi chuẩn, mức, tiêu chí, ngưỡng / every standard, level, test and threshold."""
     from pcgd_cli.report.rules_view import show_lines
+    from pcgd_cli.rules.target_loader import load_any, load_builtin_book
 
     lang = _check_lang(lang)
     try:
-        lines = show_lines(rule_id, lang)
+        lines = show_lines(load_any(rule_id), load_builtin_book(), lang)
     except PcgdError as error:
-        _fail(error)
+        _fail(error, lang)
     typer.echo("\n".join(lines))
 
 
@@ -245,10 +257,10 @@ def rules_validate(path: Path, lang: LangOption = "vi") -> None:
 
     lang = _check_lang(lang)
     try:
-        check = check_target_file if is_target_file(path, lang) else check_rule_file
-        rules, messages = check(path, lang)
+        check = check_target_file if is_target_file(path) else check_rule_file
+        rules, messages = check(path)
     except PcgdError as error:
-        _fail(error)
+        _fail(error, lang)
     if rules is None:
         for message in messages:
             typer.echo(message, err=True)

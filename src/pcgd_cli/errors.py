@@ -7,6 +7,10 @@ collected into the report (see ``findings.py``).
 from __future__ import annotations
 
 from enum import IntEnum
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from pcgd_cli.findings import Finding
 
 
 class ExitCode(IntEnum):
@@ -18,15 +22,35 @@ class ExitCode(IntEnum):
 class PcgdError(Exception):
     """A problem the user can fix: says what is wrong and how to fix it.
 
-    ``message`` and ``hint`` are already in the user's language; the CLI prints
-    them on one line to stderr and exits with ``exit_code``.
+    It carries a message key of the catalogue (``i18n.MESSAGES``) and its values,
+    never a sentence: the command line renders it in the user's language
+    (``message(lang)``, ``hint(lang)``) on one line of stderr and exits with
+    ``exit_code``. The hint is the message ``<key>_hint`` unless ``hint`` names
+    another key ("" for none). ``finding``: the data finding that made the input
+    unusable, rendered like the report's findings.
     """
 
-    def __init__(self, message: str, hint: str = "", exit_code: ExitCode = ExitCode.INPUT_ERROR):
-        super().__init__(message)
-        self.message = message
-        self.hint = hint
+    def __init__(self, key: str, /, *, hint: str | None = None,
+                 exit_code: ExitCode = ExitCode.INPUT_ERROR, finding: Finding | None = None,
+                 **params: object) -> None:
+        super().__init__(key)
+        self.key = key
+        self.hint_key = hint
         self.exit_code = exit_code
+        self.finding = finding
+        self.params = params
+
+    def message(self, lang: str = "vi") -> str:
+        from pcgd_cli.i18n import t
+
+        return t(self.key, lang, **self.params)
+
+    def hint(self, lang: str = "vi") -> str:
+        from pcgd_cli.i18n import MESSAGES, t
+
+        key = f"{self.key}_hint" if self.hint_key is None else self.hint_key
+        return t(key, lang, **self.params) if key in MESSAGES else ""
 
     def __str__(self) -> str:
-        return f"{self.message} ({self.hint})" if self.hint else self.message
+        hint = self.hint()
+        return f"{self.message()} ({hint})" if hint else self.message()

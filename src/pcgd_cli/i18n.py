@@ -13,6 +13,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     # usage and files
     "and_more": {"vi": " … và {n} lỗi khác", "en": " … and {n} more"},
     "bad_lang": {"vi": "Ngôn ngữ không hỗ trợ: {lang}", "en": "Unsupported language: {lang}"},
+    "bad_lang_hint": {"vi": "--lang vi | --lang en", "en": "--lang vi | --lang en"},
     "no_input": {"vi": "Chưa chỉ ra tệp dữ liệu nào", "en": "No input file given"},
     "no_input_hint": {"vi": "ví dụ: pcgd check du_lieu.xlsx", "en": "e.g. pcgd check data.xlsx"},
     "file_not_found": {"vi": "Không tìm thấy tệp {path}", "en": "File not found: {path}"},
@@ -108,13 +109,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "{path}:{line}: lỗi cú pháp YAML: {error}",
         "en": "{path}:{line}: YAML syntax error: {error}",
     },
-    "rules_not_mapping": {
-        "vi": "tệp quy tắc phải là một bảng khóa: giá trị (id, version, standards …)",
-        "en": "a rule file must be a mapping (id, version, standards …)",
-    },
     "rules_invalid": {
-        "vi": "Tệp quy tắc {path} có lỗi: {problems}",
-        "en": "Rule file {path} has mistakes: {problems}",
+        "vi": "Tệp quy tắc {path} có lỗi: {problems}{more}",
+        "en": "Rule file {path} has mistakes: {problems}{more}",
     },
     "rules_invalid_hint": {
         "vi": "xem đủ các lỗi: pcgd rules validate {path}",
@@ -462,6 +459,294 @@ MESSAGES: dict[str, dict[str, str]] = {
                           "en": "≥ {threshold} of {units}s at {standard} level {level}"},
     "show_target_rate": {"vi": "Σ {numerator} / Σ số phải phổ cập ({cohort}) ≥ {threshold}",
                          "en": "Σ {numerator} / Σ to cover ({cohort}) ≥ {threshold}"},
+    # --- data findings (findings.py): finding_<code> is the message, finding_<code>_hint
+    # the suggestion. Values: the finding's fields, its params, and the names the
+    # renderer looks up in the rule book ({column_label}, {standard_label} …). ---
+    "finding_no_header": {
+        "vi": "Không tìm thấy dòng tiêu đề có cột mã xã trong trang này (đã tìm: {labels})",
+        "en": "No header row with a commune-code column in this sheet (looked for: {labels})",
+    },
+    "finding_no_header_hint": {
+        "vi": "thêm cột 'Mã xã' (commune_code) vào dòng tiêu đề, hoặc dùng: pcgd template",
+        "en": "add a 'Mã xã' (commune_code) header, or start from: pcgd template",
+    },
+    "finding_no_data_sheet": {
+        "vi": "Không có trang nào có dòng tiêu đề nhận ra được",
+        "en": "No sheet has a recognisable header row",
+    },
+    "finding_no_data_sheet_hint": {
+        "vi": "tiêu đề phải có cột 'Mã xã' và các cột số liệu; xem: pcgd template mau.xlsx",
+        "en": "the header needs 'Mã xã' and count columns; see: pcgd template blank.xlsx",
+    },
+    "finding_unknown_column": {
+        "vi": "Cột '{value}' không thuộc bộ quy tắc nào đang dùng; bỏ qua",
+        "en": "Column '{value}' is not used by the rule sets in use; ignored",
+    },
+    "finding_unknown_column_hint": {
+        "vi": "{closest}đổi tên tiêu đề theo nhãn trong: pcgd rules show nd20-2014",
+        "en": "{closest}rename it after a label in: pcgd rules show nd20-2014",
+    },
+    "finding_duplicate_column": {
+        "vi": "Cột '{column}' xuất hiện hai lần trong cùng trang",
+        "en": "Column '{column}' appears twice in the same sheet",
+    },
+    "finding_duplicate_column_hint": {
+        "vi": "xóa hoặc đổi tên một trong hai cột",
+        "en": "delete or rename one of the two columns",
+    },
+    "finding_conflicting_value": {
+        "vi": "Xã {unit}: cột '{column}' có hai giá trị khác nhau ({value})",
+        "en": "Commune {unit}: column '{column}' has two different values ({value})",
+    },
+    "finding_conflicting_value_hint": {
+        "vi": "sửa để các trang/tệp ghi cùng một số liệu",
+        "en": "make the sheets/files agree",
+    },
+    "finding_missing_commune_code": {
+        "vi": "Dòng có số liệu nhưng thiếu mã xã; dòng bị bỏ qua",
+        "en": "Row has data but no commune code; row rejected",
+    },
+    "finding_missing_commune_code_hint": {
+        "vi": "điền mã xã (5 chữ số theo danh mục hành chính)",
+        "en": "fill in the commune code (5-digit GSO code)",
+    },
+    "finding_duplicate_commune": {
+        "vi": "Mã xã {unit} xuất hiện nhiều lần trong cùng trang; số liệu ghi khác nhau giữa các "
+              "dòng bị coi là thiếu",
+        "en": "Commune code {unit} appears more than once in the same sheet; figures that differ "
+              "between the rows are treated as missing",
+    },
+    "finding_duplicate_commune_hint": {
+        "vi": "giữ lại một dòng cho mỗi xã (mỗi năm)",
+        "en": "keep one row per commune (per year)",
+    },
+    "finding_commune_two_parents": {
+        "vi": "Xã {unit} thuộc hai huyện khác nhau ({value})",
+        "en": "Commune {unit} is under two districts ({value})",
+    },
+    "finding_commune_two_parents_hint": {
+        "vi": "sửa mã huyện cho đúng",
+        "en": "correct the district code",
+    },
+    "finding_not_a_number": {
+        "vi": "'{column_label}': '{value}' không phải là số",
+        "en": "'{column_label}': '{value}' is not a number",
+    },
+    "finding_not_a_number_hint": {
+        "vi": "nhập số nguyên không âm, ví dụ 1234",
+        "en": "enter a whole number ≥ 0, e.g. 1234",
+    },
+    "finding_fractional_count": {
+        "vi": "'{column_label}': số người phải là số nguyên, gặp {value}",
+        "en": "'{column_label}': a count of people must be whole, found {value}",
+    },
+    "finding_fractional_count_hint": {"vi": "sửa thành số nguyên", "en": "make it a whole number"},
+    "finding_negative_count": {
+        "vi": "'{column_label}': số người không được âm, gặp {value}",
+        "en": "'{column_label}': a count of people cannot be negative, found {value}",
+    },
+    "finding_negative_count_hint": {"vi": "sửa thành số không âm", "en": "make it zero or more"},
+    "finding_percent_in_count": {
+        "vi": "'{value}' là tỷ lệ phần trăm, không phải số người",
+        "en": "'{value}' is a percentage, not a number of people",
+    },
+    "finding_percent_in_count_hint": {
+        "vi": "nhập số người (ví dụ 95), không nhập tỷ lệ %",
+        "en": "enter the number of people (e.g. 95), not a percentage",
+    },
+    "finding_count_too_large": {
+        "vi": "Số người {value} quá lớn (trên 1 tỷ)",
+        "en": "The count {value} is too large (over one billion)",
+    },
+    "finding_count_too_large_hint": {
+        "vi": "kiểm tra lại ô này: có thể gõ thừa chữ số hoặc dán nhầm mã",
+        "en": "check the cell: an extra digit or a pasted code?",
+    },
+    "finding_missing_value": {
+        "vi": "Xã {unit}: ô '{column_label}' để trống; xã bị ghi là thiếu dữ liệu cho các chuẩn "
+              "dùng cột này",
+        "en": "Commune {unit}: the '{column_label}' cell is blank; the commune is insufficient "
+              "data for the standards that use it",
+    },
+    "finding_missing_value_hint": {
+        "vi": "điền số liệu (ghi 0 nếu không có ai)",
+        "en": "fill it in (0 if there is nobody)",
+    },
+    "finding_missing_district_code": {
+        "vi": "Xã {unit}: thiếu mã huyện; dòng bị bỏ qua",
+        "en": "Commune {unit}: no district code; row rejected",
+    },
+    "finding_missing_district_code_hint": {
+        "vi": "điền mã huyện (3 chữ số theo danh mục hành chính) cho dòng này",
+        "en": "fill in the district code (3-digit GSO code) on this row",
+    },
+    "finding_missing_year": {
+        "vi": "Xã {unit}: ô năm để trống; dòng bị bỏ qua",
+        "en": "Commune {unit}: the year cell is blank; row rejected",
+    },
+    "finding_missing_year_hint": {
+        "vi": "điền năm số liệu (ví dụ 2024) cho dòng này",
+        "en": "fill in the year of the figures (e.g. 2024) on this row",
+    },
+    "finding_bad_flag": {
+        "vi": "'{value}' không phải giá trị có/không",
+        "en": "'{value}' is not a yes/no value",
+    },
+    "finding_bad_flag_hint": {
+        "vi": "dùng 1/0, x/để trống, có/không",
+        "en": "use 1/0, x/blank, yes/no",
+    },
+    "finding_bad_year": {"vi": "'{value}' không phải là năm", "en": "'{value}' is not a year"},
+    "finding_bad_year_hint": {
+        "vi": "nhập năm 4 chữ số, ví dụ 2024",
+        "en": "enter a 4-digit year, e.g. 2024",
+    },
+    "finding_numerator_above_denominator": {
+        "vi": "{column} = {value} lớn hơn số phải phổ cập {extra}",
+        "en": "{column} = {value} is greater than the population to cover, {extra}",
+    },
+    "finding_numerator_above_denominator_hint": {
+        "vi": "kiểm tra lại hai cột này",
+        "en": "check these two columns",
+    },
+    "finding_excluded_above_total": {
+        "vi": "Số loại trừ {value} lớn hơn tổng số {extra}",
+        "en": "Excluded {value} is greater than the total {extra}",
+    },
+    "finding_excluded_above_total_hint": {
+        "vi": "kiểm tra lại cột tổng số và cột khuyết tật",
+        "en": "check the total and excluded columns",
+    },
+    "finding_literacy_l2_above_l1": {
+        "vi": "Số biết chữ mức độ 2 ({value}) lớn hơn số biết chữ mức độ 1 ({extra})",
+        "en": "Literate at level 2 ({value}) exceeds literate at level 1 ({extra})",
+    },
+    "finding_literacy_l2_above_l1_hint": {
+        "vi": "người biết chữ mức độ 2 cũng là người biết chữ mức độ 1",
+        "en": "level-2 literates are also level-1 literates",
+    },
+    "finding_level2_without_level1": {
+        "vi": "Xã {unit} đạt {standard_label} mức độ {upper} nhưng chưa đạt mức độ {lower}",
+        "en": "Commune {unit} meets {standard_label} level {upper} but not level {lower}",
+    },
+    "finding_level2_without_level1_hint": {
+        "vi": "kiểm tra số liệu của mức độ {lower} (với XMC: độ tuổi 15-35, xã ĐBKK 15-25)",
+        "en": "check the counts behind level {lower} (literacy: ages 15-35, ĐBKK 15-25)",
+    },
+    "finding_not_applicable": {
+        "vi": "Xã {unit}: '{test_label}' không áp dụng (mẫu số bằng 0: không có ai trong độ "
+              "tuổi); tiêu chí này không cản mức đạt",
+        "en": "Commune {unit}: '{test_label}' does not apply (zero denominator: nobody of that "
+              "age); it does not block the level",
+    },
+    "finding_not_applicable_hint": {
+        "vi": "kiểm tra lại nếu xã thật sự có người trong độ tuổi này",
+        "en": "check the counts if the commune does have people of that age",
+    },
+    "finding_total_row_mismatch": {
+        "vi": "Dòng tổng '{unit}': cột {column} ghi {value}, cộng các dòng được {extra}",
+        "en": "Total row '{unit}': column {column} says {value}, the rows add up to {extra}",
+    },
+    "finding_total_row_mismatch_hint": {
+        "vi": "sửa dòng tổng hoặc số liệu các xã",
+        "en": "correct the total row or the commune rows",
+    },
+    "finding_standard_not_evaluated": {
+        "vi": "Chuẩn {standard_label} không được xét: tệp không có cột nào của chuẩn này",
+        "en": "Standard {standard_label} not evaluated: the data has none of its columns",
+    },
+    "finding_standard_not_evaluated_hint": {
+        "vi": "thêm các cột của chuẩn này nếu cần xét",
+        "en": "add its columns to have it checked",
+    },
+    "finding_column_missing": {
+        "vi": "Thiếu cột '{column_label}'; chuẩn {extra_label} được ghi là thiếu dữ liệu (nhãn "
+              "được nhận: {labels})",
+        "en": "Column '{column_label}' is missing; standard {extra_label} is insufficient data "
+              "(headers recognised: {labels})",
+    },
+    "finding_column_missing_hint": {"vi": "thêm cột này vào bảng", "en": "add the column"},
+    "finding_hidden_sheet": {
+        "vi": "Trang ẩn '{value}' không được đọc",
+        "en": "Hidden sheet '{value}' not read",
+    },
+    "finding_hidden_sheet_hint": {
+        "vi": "để đọc trang này: pcgd check … --sheet \"{value}\"",
+        "en": "to read it: pcgd check … --sheet \"{value}\"",
+    },
+    "finding_hidden_rows": {
+        "vi": "Trang có {extra} dòng bị ẩn (dòng {value}); các dòng này vẫn được đọc",
+        "en": "The sheet has {extra} hidden rows (rows {value}); they are read",
+    },
+    "finding_hidden_rows_hint": {
+        "vi": "bỏ ẩn để kiểm tra số liệu các dòng này",
+        "en": "unhide them to check their figures",
+    },
+    "finding_formula_not_calculated": {
+        "vi": "Ô có công thức nhưng chưa có giá trị đã tính; không dùng ô này",
+        "en": "The cell holds a formula that was never calculated; its value is not used",
+    },
+    "finding_formula_not_calculated_hint": {
+        "vi": "mở tệp bằng Excel hoặc LibreOffice, để chương trình tính lại rồi lưu",
+        "en": "open the file in Excel or LibreOffice, let it recalculate, and save",
+    },
+    "finding_sheet_too_large": {
+        "vi": "Trang dùng tới ô {cell}, quá lớn để đọc; trang bị bỏ qua",
+        "en": "The sheet uses cells up to {cell}, too large to read; sheet skipped",
+    },
+    "finding_sheet_too_large_hint": {
+        "vi": "xóa các ô thừa ở xa bảng số liệu (Ctrl+End để tìm) rồi lưu lại",
+        "en": "delete the stray cells far from the table (Ctrl+End finds them) and save",
+    },
+    "finding_column_above_column": {
+        "vi": "{column} = {value} lớn hơn {extra}",
+        "en": "{column} = {value} is greater than {extra}",
+    },
+    "finding_column_above_column_hint": {
+        "vi": "kiểm tra lại hai cột này",
+        "en": "check these two columns",
+    },
+    "finding_level_lost": {
+        "vi": "{name}: {standard_label} giảm từ mức {l0} (năm {y0}) xuống mức {l1} (năm {y1})",
+        "en": "{name}: {standard_label} fell from level {l0} ({y0}) to level {l1} ({y1})",
+    },
+    "finding_level_lost_hint": {
+        "vi": "xem lý do ở bảng các đơn vị chưa đạt của năm {y1}",
+        "en": "see the reasons in the table of units below the next level for {y1}",
+    },
+    "finding_level_not_kept_two_years": {
+        "vi": "{name}: không duy trì được {standard_label} mức {held} hai năm liên tiếp ({y0}, "
+              "{y1})",
+        "en": "{name}: {standard_label} level {held} not kept for two consecutive years ({y0}, "
+              "{y1})",
+    },
+    "finding_level_not_kept_two_years_hint": {
+        "vi": "phải được công nhận lại từ đầu (Thông tư 07/2016/TT-BGDĐT, Điều 9)",
+        "en": "it must be recognised again from scratch (Circular 07/2016, Art. 9)",
+    },
+    "finding_column_not_in_use": {
+        "vi": "Cột '{value}' ({column}) thuộc bộ quy tắc {extra}, không dùng trong lần kiểm tra "
+              "này",
+        "en": "Column '{value}' ({column}) belongs to {extra}, which this check does not use",
+    },
+    "finding_column_not_in_use_hint": {
+        "vi": "để dùng cột này, thêm {option}",
+        "en": "to use it, add {option}",
+    },
+    "finding_optional_not_checked": {
+        "vi": "Không có cột cho tiêu chí '{test_label}' ({test_source}): tiêu chí này chưa được "
+              "kiểm tra, không tính là đạt",
+        "en": "No column for the test '{test_label}' ({test_source}): it is not checked, never "
+              "counted as met",
+    },
+    "finding_optional_not_checked_hint": {
+        "vi": "thêm cột '{column_label}' nếu cần kiểm tra",
+        "en": "add the column '{column_label}' to have it checked",
+    },
+    "finding_closest": {
+        "vi": "có phải '{label}'? Nếu không, ",
+        "en": "did you mean '{label}'? If not, ",
+    },
 }
 
 
@@ -469,11 +754,37 @@ def t(key: str, lang: str = "vi", /, **values: object) -> str:
     """The message ``key`` in ``lang`` with ``values`` filled in.
 
     ``key`` and ``lang`` are positional-only so a message may have a ``{lang}``
-    placeholder of its own (``bad_lang``).
+    placeholder of its own (``bad_lang``). A value that is itself a ``Phrase``
+    (a word or clause still to be put in the language, e.g. a tier's name) is
+    rendered in ``lang`` first.
     """
     entry = MESSAGES[key]
     text = entry.get(lang) or entry["vi"]
-    return text.format(**values) if values else text
+    if not values:
+        return text
+    return text.format(**{k: v.render(lang) if isinstance(v, Phrase) else v
+                          for k, v in values.items()})
+
+
+class Phrase:
+    """A word or clause whose language is chosen when the sentence holding it is
+    rendered: ``Phrase("and_more", n=3)``, ``Phrase.tier("province")``."""
+
+    def __init__(self, key: str, /, **values: object) -> None:
+        self.key = key
+        self.values = values
+
+    @classmethod
+    def tier(cls, tier: str, count: int = 1) -> Phrase:
+        return cls("", tier=tier, count=count)
+
+    def render(self, lang: str) -> str:
+        if not self.key:
+            return tier_name(str(self.values["tier"]), lang, int(self.values["count"]))
+        return t(self.key, lang, **self.values)
+
+    def __repr__(self) -> str:
+        return f"Phrase({self.key!r}, {self.values!r})"
 
 
 # Words and numbers that every layer writes the same way.

@@ -13,19 +13,17 @@ from pathlib import Path
 from typing import IO
 
 from pcgd_cli.errors import PcgdError
-from pcgd_cli.i18n import t
 
 TEXT_SUFFIXES = (".json", ".csv")
 OUTPUT_SUFFIXES = (*TEXT_SUFFIXES, ".xlsx")
 
 
-def check_output_path(output: Path, inputs: list[Path], suffixes: tuple[str, ...],
-                      lang: str) -> None:
+def check_output_path(output: Path, inputs: list[Path], suffixes: tuple[str, ...]) -> None:
     if output.suffix.lower() not in suffixes:
-        raise PcgdError(t("output_type", lang, path=output), t("output_type_hint", lang))
+        raise PcgdError("output_type", path=output)
     target = output.resolve()
     if any(target == p.resolve() for p in inputs):
-        raise PcgdError(t("output_is_input", lang, path=output), t("output_is_input_hint", lang))
+        raise PcgdError("output_is_input", path=output)
 
 
 def _umask() -> int:
@@ -35,14 +33,14 @@ def _umask() -> int:
 
 
 def write_atomically(output: Path, write: Callable[[IO], None], binary: bool = False,
-                     lang: str = "vi", encoding: str = "utf-8") -> None:
+                     encoding: str = "utf-8") -> None:
     """``write`` gets an open temporary file; only a complete file is renamed to ``output``."""
     folder = output.resolve().parent
     try:
         folder.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{output.name}.", suffix=".tmp", dir=folder)
     except OSError as exc:
-        raise PcgdError(t("output_failed", lang, path=output, error=exc)) from None
+        raise PcgdError("output_failed", path=output, error=exc) from None
     try:
         mode = "wb" if binary else "w"
         kwargs = {} if binary else {"encoding": encoding, "newline": ""}
@@ -54,5 +52,5 @@ def write_atomically(output: Path, write: Callable[[IO], None], binary: bool = F
     except BaseException as exc:
         Path(tmp).unlink(missing_ok=True)
         if isinstance(exc, OSError):
-            raise PcgdError(t("output_failed", lang, path=output, error=exc)) from None
+            raise PcgdError("output_failed", path=output, error=exc) from None
         raise

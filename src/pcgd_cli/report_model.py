@@ -1,49 +1,40 @@
-"""The result of one ``pcgd check`` run: what reporters render, nothing more."""
+"""The result of one ``pcgd check`` run: what reporters render, nothing more.
+
+It carries keys, numbers and arrays, never a sentence and no language: each
+reporter renders it in the language it is asked for.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from pcgd_cli.engine.results import Evaluation
+from pcgd_cli.count_table import InputSummary
+from pcgd_cli.engine.results import Evaluation, TierResult
+from pcgd_cli.engine.targets import TargetOutcome
 from pcgd_cli.findings import Finding
-from pcgd_cli.rules.model import RuleSet
+from pcgd_cli.rules.book import RuleBook
+from pcgd_cli.rules.model import RuleSet, Text
 from pcgd_cli.rules.target_model import TargetSet
-from pcgd_cli.validation.table import InputSummary
-
-
-@dataclass
-class TargetResult:
-    id: str
-    description: str
-    value: float | None
-    target: float
-    met: bool | None
-    unit: str = "%"
-    gap: str = ""
-    year: int | None = None
-    details: dict = field(default_factory=dict)
-    # which plan, which kind of target, for which unit (plan targets, issue 3)
-    target_set: str = ""
-    kind: str = ""
-    status: str = ""
-    scope: str = ""
-    code: str = ""
-    name: str = ""
-    provisional: bool = False
 
 
 @dataclass
 class Report:
+    book: RuleBook
     evaluation: Evaluation
     findings: list[Finding]
     inputs: list[InputSummary]
-    rule_sets: list[RuleSet]
-    target_sets: list[TargetSet] = field(default_factory=list)
-    targets: list[TargetResult] = field(default_factory=list)
+    targets: list[TargetOutcome] = field(default_factory=list)
     started: datetime | None = None
     seconds: float = 0.0
-    lang: str = "vi"
+
+    @property
+    def rule_sets(self) -> list[RuleSet]:
+        return list(self.book.rule_sets)
+
+    @property
+    def target_sets(self) -> list[TargetSet]:
+        return list(self.book.target_sets)
 
     @property
     def errors(self) -> list[Finding]:
@@ -51,23 +42,38 @@ class Report:
 
     @property
     def provisional(self) -> bool:
-        return (self.evaluation.two_tier or any(rs.provisional for rs in self.rule_sets)
-                or any(ts.provisional for ts in self.target_sets))
+        return self.evaluation.two_tier or self.book.provisional
 
     def rule_set(self, rule_set_id: str) -> RuleSet:
         """The rule set a standard's result came from (``StandardResult.rule_set``)."""
-        return next(rs for rs in self.rule_sets if rs.id == rule_set_id)
+        return self.book.rule_set(rule_set_id)
 
-    def notes(self) -> list[str]:
-        """Why verdicts are provisional, in the report's language: the two-tier
-        province test, and each provisional rule or target file's warning."""
-        notes = []
-        if self.evaluation.two_tier:
-            notes += [rs.two_tier.note.get(self.lang) for rs in self.rule_sets if rs.two_tier]
-        notes += [rs.warning.get(self.lang) for rs in [*self.rule_sets, *self.target_sets]
-                  if rs.provisional and rs.warning]
-        return notes
+    def two_tier_notes(self) -> list[Text]:
+        """Why a two-tier province's verdicts are provisional (one note per rule set)."""
+        if not self.evaluation.two_tier:
+            return []
+        return [rs.two_tier.note for rs in self.book.rule_sets if rs.two_tier]
+
+    def notes(self) -> list[Text]:
+        """Why verdicts are provisional: the two-tier province test, and each provisional
+        rule or target file's warning. Texts from the rule files, in both languages."""
+        return [*self.two_tier_notes(),
+                *(f.warning for f in self.book.files if f.provisional and f.warning)]
+
+    def tier_notes(self, tier: TierResult) -> list[Text]:
+        """Why a tier's verdicts are provisional: a province judged on its communes."""
+        if not tier.provisional:
+            return []
+        return [rs.two_tier.note for rs in self.book.rule_sets if rs.two_tier]
+
+    def rule_set_warning(self, rule_set_id: str) -> Text | str | None:
+        """Why a provisional rule set's verdicts are provisional (its id when it does
+        not say); None for a final rule set."""
+        rules = self.rule_set(rule_set_id)
+        if not rules.provisional:
+            return None
+        return rules.warning if rules.warning else rules.id
 
     @property
     def targets_met(self) -> bool:
-        return all(t.met is True for t in self.targets)
+        return all(o.met is True for o in self.targets)

@@ -20,7 +20,7 @@ from pcgd_cli.i18n import t, tier_name
 from pcgd_cli.output import check_output_path, write_atomically
 from pcgd_cli.report.xlsx_sheet import Sheet, Styles, new_workbook, sheet_name, wrapped_height
 from pcgd_cli.rules.loader import unit_columns
-from pcgd_cli.rules.model import ColumnSpec, IndicatorSpec, RuleSet
+from pcgd_cli.rules.model import ColumnSpec, ColumnUse, IndicatorSpec, RuleSet
 from pcgd_cli.validation.catalog import ColumnCatalog
 from pcgd_cli.validation.values import parse_code, parse_name
 
@@ -54,27 +54,6 @@ class TemplateColumn:
         if self.optional:
             return t("tpl_optional", lang)
         return t("tpl_disadvantaged_only", lang) if self.disadvantaged_only else ""
-
-
-def _indicator_columns(ind: IndicatorSpec, rules: RuleSet) -> list[tuple[str, str, bool]]:
-    """(column, role, read through the ĐBKK override?) for every column a test reads;
-    role: total, excluded, numerator, yesno."""
-    found: list[tuple[str, str, bool]] = []
-    override = ind.disadvantaged
-    numerators = [(c, False) for c in ind.numerator]
-    numerators += [(c, True) for c in (override.numerator or [] if override else [])]
-    cohorts = [(c, False) for c in ind.cohort]
-    cohorts += [(c, True) for c in (override.cohort or [] if override else [])]
-    found += [(col, "numerator", dbkk) for col, dbkk in numerators]
-    for name, dbkk in cohorts:
-        cohort = rules.cohorts.get(name)
-        if cohort is not None:
-            found.append((cohort.total, f"total:{name}", dbkk))
-            if cohort.excluded:
-                found.append((cohort.excluded, f"excluded:{name}", dbkk))
-    if ind.column:
-        found.append((ind.column, "yesno", False))
-    return found
 
 
 def template_columns(rule_sets: list[RuleSet], lang: str) -> list[TemplateColumn]:
@@ -119,41 +98,40 @@ def _note_uses(rules: RuleSet, columns: dict[str, TemplateColumn], lang: str) ->
                     what += f" ({ind.source.get(lang)})"
                 tests.append((ind, what, where))
     for ind, what, where in tests:
-        for col, role, dbkk in _indicator_columns(ind, rules):
-            column = columns.get(col)
+        for use in ind.uses(rules.cohorts):
+            column = columns.get(use.column)
             if column is None:
                 continue
-            column.reads.append((ind.optional, dbkk))
+            column.reads.append((ind.optional, use.disadvantaged))
             if not column.meaning:
-                column.meaning = _meaning(role, ind, rules, lang)
-            wheres = uses.setdefault((col, what), [])
+                column.meaning = _meaning(use, ind, rules, lang)
+            wheres = uses.setdefault((use.column, what), [])
             if where not in wheres:
                 wheres.append(where)
     for (col, what), wheres in uses.items():
         columns[col].used_by.append(f"{what} — {'; '.join(wheres)}")
 
 
-def _meaning(role: str, ind: IndicatorSpec, rules: RuleSet, lang: str) -> str:
-    kind, _, cohort_name = role.partition(":")
-    if kind in ("total", "excluded"):
-        cohort = rules.cohorts[cohort_name].label.get(lang)
-        return t(f"tpl_meaning_{kind}", lang, cohort=cohort)
-    if kind == "yesno":
+def _meaning(use: ColumnUse, ind: IndicatorSpec, rules: RuleSet, lang: str) -> str:
+    if use.role in ("total", "excluded"):
+        cohort = rules.cohorts[use.cohort].label.get(lang)
+        return t(f"tpl_meaning_{use.role}", lang, cohort=cohort)
+    if use.role == "yesno":
         return t("tpl_meaning_yesno", lang, indicator=ind.label.get(lang))
     return t("tpl_meaning_numerator", lang, indicator=ind.label.get(lang))
 
 
-def read_units(path: Path, lang: str) -> list[dict[str, str]]:
+def read_units(path: Path) -> list[dict[str, str]]:
     """Communes to pre-fill, from a CSV (or workbook) whose header names unit columns."""
     from pcgd_cli.reading import read_file
 
     catalog = ColumnCatalog(unit_columns())
-    sheets = read_file(path, lang)
+    sheets = read_file(path)
     rows = sheets[0].rows if sheets else []
     header = rows[0] if rows else []
     keys = {i: catalog.match(text) for i, text in enumerate(header) if str(text).strip()}
     if "commune_code" not in keys.values():
-        raise PcgdError(t("tpl_units_no_code", lang, path=path), t("tpl_units_hint", lang))
+        raise PcgdError("tpl_units_no_code", path=path, hint="tpl_units_hint")
     units = []
     for row in rows[1:]:
         unit: dict[str, str] = {}
@@ -273,10 +251,10 @@ def make_template(output: Path, rule_ids: list[str], units_path: Path | None,
     from pcgd_cli.rules.target_loader import load_rule_sets
 
     if output.suffix.lower() != ".xlsx":
-        raise PcgdError(t("tpl_output_type", lang, path=output), t("output_type_hint", lang))
-    check_output_path(output, [units_path] if units_path else [], (".xlsx",), lang)
-    rule_sets = load_rule_sets(rule_ids, lang)
-    units = read_units(units_path, lang) if units_path else []
+        raise PcgdError("tpl_output_type", path=output, hint="output_type_hint")
+    check_output_path(output, [units_path] if units_path else [], (".xlsx",))
+    rule_sets = load_rule_sets(rule_ids)
+    units = read_units(units_path) if units_path else []
     write_atomically(output, lambda fh: write_template(fh, rule_sets, units, lang, output.name),
-                     binary=True, lang=lang)
+                     binary=True)
     return len(units)

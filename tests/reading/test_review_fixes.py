@@ -11,9 +11,9 @@ import numpy as np
 import pytest
 from messy_helpers import accounting_adds_up
 
-from pcgd_cli.pipeline import column_catalog, load_rule_sets
+from pcgd_cli.count_table import InputSummary
+from pcgd_cli.pipeline import load_rule_book, tabulate_sheets
 from pcgd_cli.reading import read_file
-from pcgd_cli.validation.table import InputSummary, build_unit_table
 from targets_support import commune, run_json, targets_by_id, unit, write_rows
 
 
@@ -31,13 +31,13 @@ def communes(report: dict) -> dict[str, dict]:
 
 
 def table_of(*paths: Path):
-    sets = load_rule_sets([])
-    sheets = [s for p in paths for s in read_file(p, "vi")]
-    return build_unit_table(sheets, column_catalog(sets), {p: InputSummary(p) for p in paths})
+    sheets = [s for p in paths for s in read_file(p)]
+    return tabulate_sheets(sheets, load_rule_book(), {p: InputSummary(p) for p in paths})
 
 
-def flags(table) -> dict[str, float]:
-    return dict(zip(table.frame["commune_code"], table.frame["disadvantaged"], strict=True))
+def flags(reading) -> dict[str, float]:
+    units = reading.table.units
+    return dict(zip(units["commune_code"], units["disadvantaged"], strict=True))
 
 
 # 1. an invalid or conflicting ĐBKK flag is unknown, never "not ĐBKK" ------------------------
@@ -46,7 +46,7 @@ def test_invalid_flag_is_unknown_not_no(tmp_path):
     rows = [commune("00001", disadvantaged="maybe"), commune("00002", disadvantaged=""),
             commune("00003", disadvantaged="x"), commune("00004", disadvantaged="0")]
     table = table_of(write_rows(tmp_path / "d.csv", rows))
-    assert table.frame["disadvantaged"].dtype == np.float64
+    assert table.table.units["disadvantaged"].dtype == np.float64
     got = flags(table)
     assert np.isnan(got["00001"])
     assert (got["00002"], got["00003"], got["00004"]) == (0.0, 1.0, 0.0)

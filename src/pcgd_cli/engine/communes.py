@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import numpy as np
-import pandas as pd
 
-from pcgd_cli.engine.indicators import Columns, evaluate_indicator, indicator_columns
+from pcgd_cli.count_table import CountTable
+from pcgd_cli.engine.indicators import evaluate_indicator
 from pcgd_cli.engine.results import (
     Check,
     LevelResult,
@@ -13,7 +13,7 @@ from pcgd_cli.engine.results import (
     StandardResult,
     Status,
 )
-from pcgd_cli.rules.model import RuleSet, StandardSpec
+from pcgd_cli.rules.model import RuleSet
 
 
 def combine_statuses(checks: list[np.ndarray], requirements: list[np.ndarray],
@@ -51,23 +51,12 @@ def standard_level(level_statuses: list[np.ndarray],
     return status, level, at_least
 
 
-def _core_columns(rules: RuleSet, std: StandardSpec) -> set[str]:
-    """Columns of the standard's required (non-optional) tests."""
-    cols: set[str] = set()
-    for ind in rules.standard_indicators(std):
-        if not ind.optional:
-            cols.update(indicator_columns(ind, rules))
-    return cols
-
-
-def evaluate_communes(frame: pd.DataFrame, present: set[str],
+def evaluate_communes(table: CountTable,
                       rule_sets: list[RuleSet]) -> dict[str, StandardResult]:
-    n = len(frame)
-    keys = sorted({c for rs in rule_sets for c, spec in rs.columns.items()
-                   if spec.kind in ("count", "yesno")})
-    columns = Columns.from_frame(frame, keys, present)
+    n = len(table)
+    present = table.present
     # 1.0 ĐBKK, 0.0 not, NaN unknown (an invalid or conflicting cell)
-    disadvantaged = frame["disadvantaged"].to_numpy(dtype=float)
+    disadvantaged = table.disadvantaged
     owner = {sid: rs for rs in rule_sets for sid in rs.standards}
     results: dict[str, StandardResult] = {}
 
@@ -79,7 +68,7 @@ def evaluate_communes(frame: pd.DataFrame, present: set[str],
     def evaluate(sid: str) -> None:
         rules = owner[sid]
         std = rules.standards[sid]
-        evaluated = bool(_core_columns(rules, std) & present)
+        evaluated = bool(rules.core_columns(std) & present)
         if not evaluated:
             none = np.full(n, Status.NOT_EVALUATED, dtype=np.int8)
             levels = [LevelResult(lv, none, []) for lv in std.levels]
@@ -89,7 +78,7 @@ def evaluate_communes(frame: pd.DataFrame, present: set[str],
         levels: list[LevelResult] = []
         results[sid] = StandardResult(sid, std, rules.id, True, np.empty(0), np.empty(0), levels)
         for lv in std.levels:
-            indicators = [evaluate_indicator(ind, rules, columns, disadvantaged)
+            indicators = [evaluate_indicator(ind, rules, table, disadvantaged)
                           for ind in rules.level_indicators(std, lv)]
             reqs = []
             for req in lv.requires:

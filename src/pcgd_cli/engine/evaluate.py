@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import numpy as np
-import pandas as pd
 
+from pcgd_cli.count_table import CountTable
 from pcgd_cli.engine.communes import evaluate_communes
 from pcgd_cli.engine.results import Check, Evaluation, Status
 from pcgd_cli.engine.rollup import roll_up
@@ -12,20 +12,20 @@ from pcgd_cli.findings import Finding
 from pcgd_cli.rules.model import RuleSet
 
 
-def evaluate_units(frame: pd.DataFrame, present: set[str], rule_sets: list[RuleSet],
-                   has_districts: bool) -> tuple[Evaluation, list[Finding]]:
+def evaluate_units(table: CountTable,
+                   rule_sets: list[RuleSet]) -> tuple[Evaluation, list[Finding]]:
     """Judge every commune, roll up, and note results that look inconsistent."""
-    communes = evaluate_communes(frame, present, rule_sets)
-    tiers = roll_up(frame, communes, rule_sets, has_districts)
-    notes = _level_gaps(frame, communes) + _not_applicable(frame, communes)
-    return Evaluation(rule_sets, tiers, two_tier=not has_districts), notes
+    communes = evaluate_communes(table, rule_sets)
+    tiers = roll_up(table, communes, rule_sets)
+    codes = table.codes
+    notes = _level_gaps(codes, communes) + _not_applicable(codes, communes)
+    return Evaluation(rule_sets, tiers, two_tier=not table.has_districts), notes
 
 
-def _level_gaps(frame: pd.DataFrame, communes) -> list[Finding]:
+def _level_gaps(codes: np.ndarray, communes) -> list[Finding]:
     """A commune meeting a level but not a lower one (possible only where levels are
     independent, as literacy 1 and 2 are) is worth a second look at its counts."""
     findings = []
-    codes = frame["commune_code"].to_numpy()
     for result in communes.values():
         for upper in range(1, len(result.levels)):
             met_upper = result.levels[upper].status == Status.MET
@@ -39,11 +39,10 @@ def _level_gaps(frame: pd.DataFrame, communes) -> list[Finding]:
     return findings
 
 
-def _not_applicable(frame: pd.DataFrame, communes) -> list[Finding]:
+def _not_applicable(codes: np.ndarray, communes) -> list[Finding]:
     """A test with nobody to count (zero denominator) does not block a level; the
     report says so once per commune and test, so a "met" never hides an empty cohort."""
     findings = []
-    codes = frame["commune_code"].to_numpy()
     for result in communes.values():
         seen: set[tuple[str, int]] = set()
         for level in result.levels:
@@ -53,6 +52,7 @@ def _not_applicable(frame: pd.DataFrame, communes) -> list[Finding]:
                         continue
                     seen.add((ind.spec.id, i))
                     findings.append(Finding("info", "not_applicable", column=result.id,
-                                            unit=str(codes[i]), value=ind.spec.label.vi,
-                                            params={"label_en": ind.spec.label.get("en")}))
+                                            unit=str(codes[i]), value=ind.spec.id,
+                                            params={"standard": result.id,
+                                                    "test": ind.spec.id}))
     return findings

@@ -48,12 +48,11 @@ class _Units:
         return cls(codes, names)
 
 
-def _finding(code: str, units: _Units, i: int, sid: str, short, first: YearLevel,
+def _finding(code: str, units: _Units, i: int, sid: str, first: YearLevel,
              second: YearLevel, held: int) -> Finding:
     return Finding("warning", code, column=sid, unit=units.codes[i],
                    value=f"{first.year}:{first.level}→{second.year}:{second.level}",
-                   params={"name": units.names[i], "standard": short.vi,
-                           "standard_en": short.get("en"), "held": str(held),
+                   params={"name": units.names[i], "standard": sid, "held": str(held),
                            "y0": str(first.year), "l0": str(first.level),
                            "y1": str(second.year), "l1": str(second.level)})
 
@@ -106,7 +105,6 @@ def level_history(evaluation: Evaluation) -> list[Finding]:
         for sid, result in tier.standards.items():
             if not result.evaluated:
                 continue
-            short = result.spec.short
             level = result.level[order]
             known_rows = order[(level >= 0) & ~np.isnan(years[order])]
             g, lv = groups[known_rows], result.level[known_rows]
@@ -116,13 +114,13 @@ def level_history(evaluation: Evaluation) -> list[Finding]:
                 prev = YearLevel(int(yr[k]), int(lv[k]))
                 cur = YearLevel(int(yr[k + 1]), int(lv[k + 1]))
                 findings.append(_finding("level_lost", units, int(known_rows[k + 1]), sid,
-                                         short, prev, cur, prev.level))
+                                         prev, cur, prev.level))
             for unit in np.unique(g[drops + 1]).tolist():
                 # g is sorted by unit, then year: the unit's known years are one slice
                 a, b = np.searchsorted(g, unit, "left"), np.searchsorted(g, unit, "right")
                 known = [YearLevel(int(yr[k]), int(lv[k])) for k in range(a, b)]
                 for first, second, held in _not_kept(known):
                     findings.append(_finding("level_not_kept_two_years", units,
-                                             int(known_rows[b - 1]), sid, short, first,
+                                             int(known_rows[b - 1]), sid, first,
                                              second, held))
     return findings

@@ -7,97 +7,58 @@ threshold as a fraction: no float is ever rounded before the comparison, so
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 
 import numpy as np
 
+from pcgd_cli.count_table import CountTable
 from pcgd_cli.engine.exact import reaches, short_of
 from pcgd_cli.engine.results import Check, IndicatorResult
 from pcgd_cli.rules.model import CohortSpec, IndicatorSpec, RuleSet, as_fraction
 
 
-@dataclass
-class Columns:
-    """Count columns as int64 with a missing mask; absent columns are all missing."""
-
-    values: dict[str, np.ndarray]
-    missing: dict[str, np.ndarray]
-    present: set[str]
-    n: int
-
-    @classmethod
-    def from_frame(cls, frame, keys: list[str], present: set[str]) -> Columns:
-        values, missing = {}, {}
-        for key in keys:
-            if key in frame:
-                raw = frame[key].to_numpy(dtype=float, na_value=np.nan)
-                missing[key] = np.isnan(raw)
-                values[key] = np.where(missing[key], 0, raw).astype(np.int64)
-        return cls(values, missing, present, len(frame))
-
-    def get(self, key: str, default_zero: bool = False) -> tuple[np.ndarray, np.ndarray]:
-        if key in self.values:
-            # validation already read an empty "excluded" cell as 0; NaN here is
-            # an invalid cell or a commune absent from the sheet: missing
-            return self.values[key], self.missing[key]
-        zeros = np.zeros(self.n, dtype=np.int64)
-        # an absent "excluded" column means nobody excluded
-        return zeros, np.full(self.n, not default_zero)
-
-
-def rate_sides(columns: Columns, cohort_specs: Mapping[str, CohortSpec], numerator: list[str],
-               cohorts: list[str]):
+def rate_sides(table: CountTable, cohort_specs: Mapping[str, CohortSpec],
+               numerator: Sequence[str], cohorts: Sequence[str]):
     """Σ numerator columns, Σ (total − excluded) of the cohorts, Σ excluded, and where any
     value needed is missing, for every commune."""
-    num = np.zeros(columns.n, dtype=np.int64)
-    total = np.zeros(columns.n, dtype=np.int64)
-    excluded = np.zeros(columns.n, dtype=np.int64)
-    missing = np.zeros(columns.n, dtype=bool)
+    n = len(table)
+    num = np.zeros(n, dtype=np.int64)
+    total = np.zeros(n, dtype=np.int64)
+    excluded = np.zeros(n, dtype=np.int64)
+    missing = np.zeros(n, dtype=bool)
     for col in numerator:
-        values, miss = columns.get(col)
+        values, miss = table.column(col)
         num += values
         missing |= miss
     for name in cohorts:
         cohort = cohort_specs[name]
-        values, miss = columns.get(cohort.total)
+        values, miss = table.column(cohort.total)
         total += values
         missing |= miss
         if cohort.excluded:
-            values, miss = columns.get(cohort.excluded, default_zero=True)
+            # validation reads an empty "excluded" cell as 0 and an absent column means
+            # nobody excluded; missing here is an invalid cell or a commune absent from
+            # the sheet that has the column
+            values, miss = table.column(cohort.excluded, absent_is_zero=True)
             excluded += values
             missing |= miss
     return num, total - excluded, excluded, missing
 
 
-def indicator_columns(spec: IndicatorSpec, rules: RuleSet) -> list[str]:
-    """Every input column the indicator reads (normal and ĐBKK variants)."""
-    cols = list(spec.numerator)
-    cohorts = list(spec.cohort)
-    if spec.disadvantaged:
-        cols += spec.disadvantaged.numerator or []
-        cohorts += spec.disadvantaged.cohort or []
-    for name in cohorts:
-        cohort = rules.cohorts[name]
-        cols += [cohort.total] + ([cohort.excluded] if cohort.excluded else [])
-    if spec.column:
-        cols.append(spec.column)
-    return list(dict.fromkeys(cols))
-
-
-def evaluate_indicator(spec: IndicatorSpec, rules: RuleSet, columns: Columns,
+def evaluate_indicator(spec: IndicatorSpec, rules: RuleSet, table: CountTable,
                        disadvantaged: np.ndarray) -> IndicatorResult:
-    n = columns.n
+    n = len(table)
     zeros = np.zeros(n, dtype=np.int64)
-    absent = not any(c in columns.present for c in indicator_columns(spec, rules))
+    absent = not any(c in table.present for c in spec.columns(rules.cohorts))
     if spec.optional and absent:
         check = np.full(n, Check.NOT_CHECKED, dtype=np.int8)
         return IndicatorResult(spec, zeros, zeros, zeros, np.full(n, spec.threshold),
                                np.zeros(n, dtype=bool), np.zeros(n, dtype=np.int8), check, zeros)
 
     if spec.kind == "yesno":
-        values, missing = columns.get(spec.column)
+        values, missing = table.column(spec.column)
         check = np.where(missing, Check.MISSING,
                          np.where(values > 0, Check.PASS, Check.FAIL)).astype(np.int8)
         return IndicatorResult(spec, values, np.ones(n, dtype=np.int64), zeros,
@@ -105,13 +66,13 @@ def evaluate_indicator(spec: IndicatorSpec, rules: RuleSet, columns: Columns,
                                np.zeros(n, dtype=np.int8), check, zeros)
 
     normal = as_fraction(spec.threshold)
-    base = _Judged.of(*rate_sides(columns, rules.cohorts, spec.numerator, spec.cohort), normal)
+    base = _Judged.of(*rate_sides(table, rules.cohorts, spec.numerator, spec.cohort), normal)
     override = spec.disadvantaged
     if override is None:
         return base.result(spec, np.zeros(n, dtype=bool), np.zeros(n, dtype=np.int8))
     special = as_fraction(override.threshold) if override.threshold is not None else normal
     switches_band = bool(override.numerator or override.cohort)
-    alt = _Judged.of(*(rate_sides(columns, rules.cohorts, override.numerator or spec.numerator,
+    alt = _Judged.of(*(rate_sides(table, rules.cohorts, override.numerator or spec.numerator,
                              override.cohort or spec.cohort) if switches_band
                        else (base.num, base.den, base.exc, base.missing)), special)
     known = ~np.isnan(disadvantaged)

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from pcgd_cli.count_table import CountTable
 from pcgd_cli.engine.communes import standard_level
 from pcgd_cli.engine.exact import reaches, short_of
 from pcgd_cli.engine.results import (
@@ -114,10 +115,11 @@ def _units(frame: pd.DataFrame, member_of: np.ndarray, n: int, tier: Tier,
     })
 
 
-def roll_up(frame: pd.DataFrame, communes: dict[str, StandardResult], rule_sets: list[RuleSet],
-            has_districts: bool) -> list[TierResult]:
-    tiers = hierarchy(frame, has_districts)
-    two_tier = not has_districts
+def roll_up(table: CountTable, communes: dict[str, StandardResult],
+            rule_sets: list[RuleSet]) -> list[TierResult]:
+    frame = table.units
+    tiers = hierarchy(frame, table.has_districts)
+    two_tier = not table.has_districts
     owner = {sid: rs for rs in rule_sets for sid in rs.standards}
     codes = [t.code for t in tiers if t.code]
     commune_units = pd.DataFrame({

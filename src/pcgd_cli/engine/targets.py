@@ -16,11 +16,13 @@ from fractions import Fraction
 import numpy as np
 import pandas as pd
 
+from pcgd_cli.count_table import CountTable
 from pcgd_cli.engine.exact import reaches, short_of
-from pcgd_cli.engine.indicators import Columns, rate_sides
+from pcgd_cli.engine.indicators import rate_sides
 from pcgd_cli.engine.results import Evaluation, ShareResult, Status, TierResult
 from pcgd_cli.engine.rollup import share_of_units
-from pcgd_cli.rules.model import RuleSet, as_fraction
+from pcgd_cli.rules.book import RuleBook
+from pcgd_cli.rules.model import as_fraction
 from pcgd_cli.rules.target_model import TargetSet, TargetSpec
 
 
@@ -127,16 +129,12 @@ def _share_target(spec: TargetSpec, evaluation: Evaluation, scope: TierResult,
     return out
 
 
-def _rate_target(spec: TargetSpec, cohorts: dict, frame: pd.DataFrame, present: set[str],
+def _rate_target(spec: TargetSpec, cohorts: dict, table: CountTable,
                  scope: TierResult, base_of: list[dict]) -> list[TargetOutcome]:
-    columns_read = [*spec.numerator]
-    for name in spec.cohort:
-        columns_read += [c for c in (cohorts[name].total, cohorts[name].excluded) if c]
-    if not set(columns_read) & present:
+    if not set(spec.columns(cohorts)) & table.present:
         return [TargetOutcome(**b, status=Status.NOT_EVALUATED, reason="no_columns")
                 for b in base_of]
-    columns = Columns.from_frame(frame, sorted(set(columns_read)), present)
-    num, den, exc, missing = rate_sides(columns, cohorts, spec.numerator, spec.cohort)
+    num, den, exc, missing = rate_sides(table, cohorts, spec.numerator, spec.cohort)
     missing = missing | (den < 0)
     known = ~missing
     n = len(scope)
@@ -165,20 +163,19 @@ def _rate_target(spec: TargetSpec, cohorts: dict, frame: pd.DataFrame, present: 
     return out
 
 
-def evaluate_targets(evaluation: Evaluation, frame: pd.DataFrame, present: set[str],
-                     target_sets: list[TargetSet], rule_sets: list[RuleSet],
-                     ) -> list[TargetOutcome]:
-    """Every target of every set, for each scope unit and year of the data.
+def evaluate_targets(evaluation: Evaluation, table: CountTable,
+                     book: RuleBook) -> list[TargetOutcome]:
+    """Every target of every set of the book, for each scope unit and year of the data.
 
     The caller checks first that the data has each set's scope tier.
     """
-    provisional_sets = {sid for rs in rule_sets if rs.provisional for sid in rs.standards}
+    provisional_sets = book.provisional_standards()
     outcomes: list[TargetOutcome] = []
-    for ts in target_sets:
+    for ts in book.target_sets:
         scope = evaluation.tier(ts.scope)
         units = scope.units
         below = evaluation.tiers[evaluation.tiers.index(scope) - 1].tier
-        cohorts = ts.cohorts_with(rule_sets)
+        cohorts = ts.cohorts_with(book.rule_sets)
         per_target: list[list[TargetOutcome]] = []
         for spec in ts.targets:
             base_of = [dict(target_set=ts, spec=spec, scope=ts.scope,
@@ -194,7 +191,7 @@ def evaluate_targets(evaluation: Evaluation, frame: pd.DataFrame, present: set[s
             elif spec.kind == "share":
                 found = _share_target(spec, evaluation, scope, base_of)
             else:
-                found = _rate_target(spec, cohorts, frame, present, scope, base_of)
+                found = _rate_target(spec, cohorts, table, scope, base_of)
             per_target.append(found)
         # grouped by unit and year, then in the file's order of targets
         order = sorted(range(len(units)), key=lambda i: (str(units["code"].iat[i]),

@@ -6,7 +6,6 @@ import glob
 from pathlib import Path
 
 from pcgd_cli.errors import PcgdError
-from pcgd_cli.i18n import t
 
 SPREADSHEET_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods", ".csv")
 
@@ -16,17 +15,17 @@ def _is_spreadsheet(path: Path) -> bool:
     return path.suffix.lower() in SPREADSHEET_SUFFIXES and not path.name.startswith("~$")
 
 
-def expand_inputs(arguments: list[str], lang: str = "vi") -> list[Path]:
+def expand_inputs(arguments: list[str]) -> list[Path]:
     """Every spreadsheet named, in a named folder, or matched by a pattern, once each."""
     if not arguments:
-        raise PcgdError(t("no_input", lang), t("no_input_hint", lang))
+        raise PcgdError("no_input")
     found: list[Path] = []
     for arg in arguments:
         path = Path(arg)
         if path.is_dir():
             inside = sorted(p for p in path.iterdir() if p.is_file() and _is_spreadsheet(p))
             if not inside:
-                raise PcgdError(t("folder_empty", lang, path=path), t("file_type_hint", lang))
+                raise PcgdError("folder_empty", path=path, hint="file_type_hint")
             found.extend(inside)
         elif path.exists():
             found.append(path)
@@ -34,10 +33,10 @@ def expand_inputs(arguments: list[str], lang: str = "vi") -> list[Path]:
             matches = sorted(Path(p) for p in glob.glob(arg, recursive=True))
             matches = [p for p in matches if p.is_file() and _is_spreadsheet(p)]
             if not matches:
-                raise PcgdError(t("file_not_found", lang, path=arg), t("file_not_found_hint", lang))
+                raise PcgdError("file_not_found", path=arg)
             found.extend(matches)
         else:
-            raise PcgdError(t("file_not_found", lang, path=arg), t("file_not_found_hint", lang))
+            raise PcgdError("file_not_found", path=arg)
     unique: dict[Path, None] = {}
     for path in found:
         unique.setdefault(path.resolve(), None)

@@ -15,7 +15,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pcgd_cli.errors import PcgdError
-from pcgd_cli.i18n import t
 from pcgd_cli.reading.xlsx_scan import SheetScan, scan_xlsx
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
@@ -55,10 +54,10 @@ def _decode_csv(data: bytes) -> str:
     return data.decode("latin-1")
 
 
-def read_csv(path: Path, lang: str = "vi") -> list[RawSheet]:
+def read_csv(path: Path) -> list[RawSheet]:
     data = path.read_bytes()
     if not data.strip():
-        raise PcgdError(t("file_empty", lang, path=path), t("file_empty_hint", lang))
+        raise PcgdError("file_empty", path=path)
     text = _decode_csv(data).replace("\x00", "")
     try:
         dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
@@ -68,25 +67,23 @@ def read_csv(path: Path, lang: str = "vi") -> list[RawSheet]:
     try:
         rows = [list(r) for r in csv.reader(io.StringIO(text, newline=""), dialect)]
     except csv.Error as exc:
-        raise PcgdError(t("file_unreadable", lang, path=path, error=exc),
-                        t("file_unreadable_hint", lang)) from None
+        raise PcgdError("file_unreadable", path=path, error=exc) from None
     return [RawSheet(path, path.stem, rows, merges=None)]
 
 
-def _check_container(path: Path, lang: str) -> None:
+def _check_container(path: Path) -> None:
     """Empty, encrypted or not-a-workbook files get their own one-line message."""
     with path.open("rb") as fh:
         head = fh.read(8)
         if not head:
-            raise PcgdError(t("file_empty", lang, path=path), t("file_empty_hint", lang))
+            raise PcgdError("file_empty", path=path)
         suffix = path.suffix.lower()
         if head.startswith(_OLE_MAGIC) and suffix in (".xlsx", ".xlsm", ".ods"):
             fh.seek(0)
             if _ENCRYPTED in fh.read(1 << 22):
-                raise PcgdError(t("file_password", lang, path=path),
-                                t("file_password_hint", lang))
+                raise PcgdError("file_password", path=path)
         if suffix in (".xlsx", ".xlsm", ".ods") and not head.startswith((_ZIP_MAGIC, _OLE_MAGIC)):
-            raise PcgdError(t("file_corrupt", lang, path=path), t("file_unreadable_hint", lang))
+            raise PcgdError("file_corrupt", path=path, hint="file_unreadable_hint")
 
 
 def _is_xlsx_archive(path: Path) -> bool:
@@ -104,10 +101,10 @@ def _merges(sheet) -> list[Merge] | None:
     return [(int(a[0]), int(a[1]), int(b[0]), int(b[1])) for a, b in ranges]
 
 
-def read_workbook(path: Path, lang: str = "vi") -> list[RawSheet]:
+def read_workbook(path: Path) -> list[RawSheet]:
     from python_calamine import CalamineWorkbook, PasswordError
 
-    _check_container(path, lang)
+    _check_container(path)
     is_xlsx = path.suffix.lower() in (".xlsx", ".xlsm")
     scans = scan_xlsx(str(path)) if is_xlsx else {}
     try:
@@ -136,28 +133,24 @@ def read_workbook(path: Path, lang: str = "vi") -> list[RawSheet]:
     except PcgdError:
         raise
     except PasswordError:
-        raise PcgdError(t("file_password", lang, path=path),
-                        t("file_password_hint", lang)) from None
+        raise PcgdError("file_password", path=path) from None
     except Exception as exc:  # calamine raises several types for corrupt files
         if is_xlsx and not _is_xlsx_archive(path):
-            raise PcgdError(t("file_corrupt", lang, path=path),
-                            t("file_unreadable_hint", lang)) from None
+            raise PcgdError("file_corrupt", path=path, hint="file_unreadable_hint") from None
         first = (str(exc).splitlines() or [type(exc).__name__])[0][:200]
-        raise PcgdError(t("file_unreadable", lang, path=path, error=first),
-                        t("file_unreadable_hint", lang)) from None
+        raise PcgdError("file_unreadable", path=path, error=first) from None
 
 
-def read_file(path: Path, lang: str = "vi") -> list[RawSheet]:
+def read_file(path: Path) -> list[RawSheet]:
     """All sheets of ``path``; a CSV file is one sheet named after the file."""
     suffix = path.suffix.lower()
     if not path.is_file():
-        raise PcgdError(t("file_not_found", lang, path=path), t("file_not_found_hint", lang))
+        raise PcgdError("file_not_found", path=path)
     try:
         if suffix == ".csv":
-            return read_csv(path, lang)
+            return read_csv(path)
         if suffix in WORKBOOK_SUFFIXES:
-            return read_workbook(path, lang)
+            return read_workbook(path)
     except OSError as exc:
-        raise PcgdError(t("file_unreadable", lang, path=path, error=exc.strerror or exc),
-                        t("file_unreadable_hint", lang)) from None
-    raise PcgdError(t("file_type", lang, path=path), t("file_type_hint", lang))
+        raise PcgdError("file_unreadable", path=path, error=exc.strerror or exc) from None
+    raise PcgdError("file_type", path=path)

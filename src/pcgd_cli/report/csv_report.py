@@ -19,8 +19,7 @@ def safe_cell(value: object) -> object:
     return value
 
 
-def csv_rows(report: Report):
-    lang = report.lang
+def csv_rows(report: Report, lang: str = "vi"):
     by_id = {rs.id: rs for rs in report.rule_sets}
     max_levels = max((len(s.levels) for t in report.evaluation.tiers
                       for s in t.standards.values()), default=1)
@@ -29,16 +28,16 @@ def csv_rows(report: Report):
     header += [f"level_{k}" for k in range(1, max_levels + 1)]
     header += ["next_level", "gap", "provisional", "note"]
     yield header
-    two_tier_note = "; ".join(rs.two_tier.note.get(lang) for rs in report.rule_sets
-                              if rs.two_tier is not None)
     for tier in report.evaluation.tiers:
         units = tier.units
         for sid, result in tier.standards.items():
             rules = by_id[result.rule_set]
             # why a verdict is provisional: the two-tier province test, a provisional rule set
-            reasons = [two_tier_note] if tier.provisional and two_tier_note else []
-            if rules.provisional:
-                reasons.append(rules.warning.get(lang) if rules.warning else rules.id)
+            two_tier = "; ".join(note.get(lang) for note in report.tier_notes(tier))
+            reasons = [two_tier] if two_tier else []
+            warning = report.rule_set_warning(result.rule_set)
+            if warning is not None:
+                reasons.append(warning if isinstance(warning, str) else warning.get(lang))
             note = [1, " | ".join(reasons)] if reasons else ["", ""]
             for i in range(len(units)):
                 level = int(result.level[i])
@@ -48,7 +47,7 @@ def csv_rows(report: Report):
                 gaps: list[str] = []
                 if gap_level is not None and tier.tier == "commune":
                     # failing tests with their gap, unmet prerequisites, missing data
-                    gaps = reason_lines(gap_level, i, rules, report.rule_sets, lang)
+                    gaps = reason_lines(gap_level, i, rules, report.book, lang)
                 elif gap_level is not None:
                     gap = share_gap_text(gap_level, i, tier.tier, tier.child_tier, lang,
                                          result.spec.short.get(lang))
@@ -63,7 +62,7 @@ def csv_rows(report: Report):
                        "; ".join(g for g in gaps if g), *note]
 
 
-def write_csv(report: Report, stream: IO[str]) -> None:
+def write_csv(report: Report, stream: IO[str], lang: str = "vi") -> None:
     writer = csv.writer(stream, lineterminator="\n")
-    for row in csv_rows(report):
+    for row in csv_rows(report, lang):
         writer.writerow([safe_cell(v) for v in row])

@@ -7,7 +7,7 @@ communes per level by district that the charts draw, one sheet per evaluated
 standard (excel_standards.py), the districts and the province
 (excel_tiers.py), "Lỗi dữ liệu" and "Thông tin" (excel_info.py). Each table
 has its own columns, so each column's width fits what it holds. Headings
-follow ``report.lang``.
+follow the language the workbook is asked for.
 """
 
 from __future__ import annotations
@@ -43,9 +43,8 @@ NOT_MET_COLOUR, UNKNOWN_COLOUR = "#C00000", "#A6A6A6"
 LEVEL_COLOURS = ("#A9D18E", "#70AD47", "#38761D", "#274E13")
 
 
-def write_workbook(report: Report, stream: IO[bytes]) -> None:
+def write_workbook(report: Report, stream: IO[bytes], lang: str = "vi") -> None:
     """Build the whole workbook in memory, then write it to ``stream`` in one go."""
-    lang = report.lang
     buffer = io.BytesIO()
     book = new_workbook(buffer, row_by_row=True)
     styles = Styles(book)
@@ -65,15 +64,15 @@ def write_workbook(report: Report, stream: IO[bytes]) -> None:
     findings_sheet = add(t("xl_sheet_findings", lang))
     info_sheet = add(t("xl_sheet_info", lang))
 
-    blocks = write_levels_sheet(levels_sheet, report)
-    write_summary_sheet(book, summary, report, levels_sheet.name, blocks)
+    blocks = write_levels_sheet(levels_sheet, report, lang)
+    write_summary_sheet(book, summary, report, levels_sheet.name, blocks, lang)
     if targets_sheet is not None:
-        write_targets_sheet(targets_sheet, report)
+        write_targets_sheet(targets_sheet, report, lang)
     for sid, sheet in standard_sheets.items():
-        write_standard_sheet(sheet, report, sid)
-    write_tiers_sheet(tiers_sheet, report)
-    write_findings_sheet(findings_sheet, report)
-    write_info_sheet(info_sheet, report)
+        write_standard_sheet(sheet, report, sid, lang)
+    write_tiers_sheet(tiers_sheet, report, lang)
+    write_findings_sheet(findings_sheet, report, lang)
+    write_info_sheet(info_sheet, report, lang)
     summary.ws.activate()
     book.close()
     stream.write(buffer.getvalue())
@@ -105,18 +104,17 @@ def _province_level(sheet: Sheet, row: int, col: int, tier: TierResult, sid: str
 
 
 def write_summary_sheet(book, sheet: Sheet, report: Report, levels_sheet: str,
-                        blocks: list[LevelBlock]) -> None:
+                        blocks: list[LevelBlock], lang: str) -> None:
     """Per standard and level: communes and districts meeting it, the province's result,
     the legal basis (long text, last); then the charts of ``levels_sheet``'s counts."""
-    lang = report.lang
     styles = sheet.styles
     tiers = report.evaluation.tiers
     province = next(tr for tr in tiers if tr.tier == "province")
     counted = [tr for tr in tiers if tr.tier in ("commune", "district")]
     names = ", ".join(str(n) for n in province.units["name"].unique() if n)
     sheet.title(t("xl_title", lang) + (f" — {names}" if names else ""))
-    sheet.note(1, rule_files_line(report))
-    notes = report.notes()
+    sheet.note(1, rule_files_line(report, lang))
+    notes = [note.get(lang) for note in report.notes()]
     for k, note in enumerate(notes):
         sheet.note(2 + k, note)
 
@@ -157,7 +155,7 @@ def write_summary_sheet(book, sheet: Sheet, report: Report, levels_sheet: str,
     met, not_met, unknown = colour_words(lang)
     sheet.status_colours(header + 1, row - 1, [status_col], met, not_met, unknown)
     table_end = row - 1
-    _charts(book, sheet, report, levels_sheet, blocks, table_end + 2)
+    _charts(book, sheet, report, levels_sheet, blocks, table_end + 2, lang)
     sheet.finish(header, header, table_end, len(heads) - 1)
 
 
@@ -189,11 +187,10 @@ class LevelBlock:
 LEVELS_TOP = 2  # title, blank; the two header rows start here
 
 
-def write_levels_sheet(sheet: Sheet, report: Report) -> list[LevelBlock]:
+def write_levels_sheet(sheet: Sheet, report: Report, lang: str) -> list[LevelBlock]:
     """Communes per level reached, per standard and parent unit (district, or province
     when two-tier), then a total row per unit above them (the province): the table the
     summary's charts draw."""
-    lang = report.lang
     styles = sheet.styles
     tiers = report.evaluation.tiers
     communes, parents = tiers[0], tiers[1]
@@ -239,10 +236,9 @@ def write_levels_sheet(sheet: Sheet, report: Report) -> list[LevelBlock]:
 
 
 def _charts(book, sheet: Sheet, report: Report, levels_sheet: str, blocks: list[LevelBlock],
-            chart_row: int) -> None:
+            chart_row: int, lang: str) -> None:
     """One stacked column chart per standard: communes per level reached, per district;
     the same colour for the same result in every chart."""
-    lang = report.lang
     first, last = LEVELS_TOP + 2, LEVELS_TOP + 1 + len(report.evaluation.tiers[1])
     for n, block in enumerate(blocks):
         chart = book.add_chart({"type": "column", "subtype": "stacked"})

@@ -30,10 +30,10 @@ def colour_words(lang: str) -> tuple[list[str], list[str], list[str]]:
             [t("xl_check_missing", lang)])
 
 
-def rule_files_line(report) -> str:
+def rule_files_line(report, lang: str) -> str:
     """"Bộ quy tắc: nd20-2014 2014.1, laichau-2030 2030.1": every rule and target file."""
-    files = [*report.rule_sets, *report.target_sets]
-    return t("xl_rules_line", report.lang,
+    files = report.book.files
+    return t("xl_rules_line", lang,
              rules=", ".join(f"{rf.id} {rf.version}" for rf in files))
 
 

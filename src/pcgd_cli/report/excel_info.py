@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pcgd_cli import __version__
 from pcgd_cli.i18n import t
+from pcgd_cli.report.finding_text import finding_message, finding_suggestion
 from pcgd_cli.report.xlsx_sheet import Sheet, wrapped_height
 from pcgd_cli.report_model import Report
 
@@ -14,8 +15,7 @@ FINDING_COLUMNS = ("ui_severity", "xl_code_col", "xl_file", "xl_sheet", "xl_cell
 WRAPPED_WIDTHS = {2: 30, 8: 55, 9: 40}
 
 
-def write_findings_sheet(sheet: Sheet, report: Report) -> None:
-    lang = report.lang
+def write_findings_sheet(sheet: Sheet, report: Report, lang: str) -> None:
     styles = sheet.styles
     sheet.title(t("ui_findings", lang))
     header = 2
@@ -24,7 +24,8 @@ def write_findings_sheet(sheet: Sheet, report: Report) -> None:
     row = header + 1
     findings = sorted(report.findings, key=lambda f: SEVERITY_ORDER[f.severity])
     for f in findings:
-        message, suggestion = f.message(lang), f.suggestion(lang)
+        message = finding_message(f, lang, report.book)
+        suggestion = finding_suggestion(f, lang, report.book)
         # the height before the row's cells (the workbook is written row by row)
         sheet.ws.set_row(row, wrapped_height([(f.file or "", WRAPPED_WIDTHS[2]),
                                               (message, WRAPPED_WIDTHS[8]),
@@ -44,9 +45,8 @@ def write_findings_sheet(sheet: Sheet, report: Report) -> None:
                  widths=WRAPPED_WIDTHS)
 
 
-def write_info_sheet(sheet: Sheet, report: Report) -> None:
+def write_info_sheet(sheet: Sheet, report: Report, lang: str) -> None:
     """Everything an auditor needs to reproduce the run."""
-    lang = report.lang
     styles = sheet.styles
     sheet.title(t("xl_title", lang))
     row = 2
@@ -58,7 +58,7 @@ def write_info_sheet(sheet: Sheet, report: Report) -> None:
         (t("xl_info_lang", lang), lang),
         (t("xl_info_provisional", lang), t("xl_yes" if report.provisional else "xl_no", lang)),
     ]
-    facts += [(t("xl_info_note", lang), note) for note in report.notes()]
+    facts += [(t("xl_info_note", lang), note.get(lang)) for note in report.notes()]
     for label, value in facts:
         sheet.text(row, 0, label, styles.total_text)
         if isinstance(value, float | int):

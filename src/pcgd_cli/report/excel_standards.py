@@ -37,7 +37,6 @@ from pcgd_cli.report.explain import (
 )
 from pcgd_cli.report.xlsx_sheet import Sheet, wrapped_height
 from pcgd_cli.report_model import Report
-from pcgd_cli.rules.loader import unit_columns
 
 FIGURES = ("xl_numerator", "xl_denominator", "xl_rate", "xl_threshold", "xl_check",
            "xl_shortfall")
@@ -90,10 +89,10 @@ class Figures:
 class StandardSheet:
     """Writes the sheet of one standard, row after row (the workbook may be row-by-row)."""
 
-    def __init__(self, sheet: Sheet, report: Report, sid: str) -> None:
+    def __init__(self, sheet: Sheet, report: Report, sid: str, lang: str) -> None:
         self.sheet = sheet
         self.report = report
-        self.lang = report.lang
+        self.lang = lang
         self.styles = sheet.styles
         self.tiers = report.evaluation.tiers
         self.sid = sid
@@ -148,14 +147,14 @@ class StandardSheet:
         labels (with the unit columns' labels, where the filter buttons go)."""
         sheet, lang, result = self.sheet, self.lang, self.result
         mid, low = top + 1, top + 2
-        labels = unit_columns()
+        book = self.report.book
         unit_keys = ["district_code", "district", "commune_code", "commune"]
         if self.report.evaluation.two_tier:
             unit_keys = ["province_code", "province", "commune_code", "commune"]
-        heads = [labels[k].label.get(lang) for k in unit_keys]
+        heads = [book.label(k, lang) for k in unit_keys]
         if self.with_year:
-            heads.append(labels["year"].label.get(lang))
-        heads.append(labels["disadvantaged"].label.get(lang))
+            heads.append(book.label("year", lang))
+        heads.append(book.label("disadvantaged", lang))
         self.n_unit_cols = len(heads)
         self.shown = shown_tests(result, len(heads))
         width = len(FIGURES)
@@ -196,7 +195,7 @@ class StandardSheet:
         gap_level = next_level(result, i) if result.evaluated else None
         if gap_level is None:
             return ""
-        reasons = reason_lines(gap_level, i, self.rules, self.report.rule_sets, lang)
+        reasons = reason_lines(gap_level, i, self.rules, self.report.book, lang)
         if not reasons:
             return ""
         heading = t("xl_level_heading", lang, n=gap_level.spec.level,
@@ -257,5 +256,5 @@ class StandardSheet:
             sheet.text(row, self.reason_col, gap, styles.total_text)
 
 
-def write_standard_sheet(sheet: Sheet, report: Report, sid: str) -> None:
-    StandardSheet(sheet, report, sid).write()
+def write_standard_sheet(sheet: Sheet, report: Report, sid: str, lang: str) -> None:
+    StandardSheet(sheet, report, sid, lang).write()

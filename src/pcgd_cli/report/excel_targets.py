@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from pcgd_cli.i18n import t
 from pcgd_cli.report.excel_common import colour_words, rule_files_line
+from pcgd_cli.report.targets_text import TargetResult, target_results
 from pcgd_cli.report.xlsx_sheet import Sheet, wrapped_height
-from pcgd_cli.report_model import Report, TargetResult
+from pcgd_cli.report_model import Report
 
 HEADS = ("xl_description", "ui_year", "ui_unit", "xl_value", "xl_target", "xl_unit_of",
          "xl_result", "ui_gap", "xl_target_id", "xl_info_target_sets")
@@ -24,18 +25,17 @@ def is_level(target: TargetResult) -> bool:
     return target.kind == "level" or target.unit == "level"
 
 
-def write_targets_sheet(sheet: Sheet, report: Report) -> None:
-    lang = report.lang
+def write_targets_sheet(sheet: Sheet, report: Report, lang: str) -> None:
     styles = sheet.styles
     level_fmt = styles.custom("level", {"valign": "top",
                                         "num_format": t("xl_level_format", lang)})
     sheet.title(t("xl_targets", lang))
-    sheet.note(1, rule_files_line(report))
+    sheet.note(1, rule_files_line(report, lang))
     header = 3
     for col, key in enumerate(HEADS):
         sheet.header(header, col, t(key, lang))
     row = header + 1
-    for target in report.targets:
+    for target in target_results(report.targets, report.book, lang):
         # the height before the row's cells (the workbook is written row by row)
         sheet.ws.set_row(row, wrapped_height([(target.description, LABEL_WIDTH),
                                               (target.gap, GAP_WIDTH)]))

@@ -22,8 +22,7 @@ PER_LEVEL = ("xl_share_met", "xl_share_children", "xl_share_rate", "xl_share_req
              "xl_result")
 
 
-def write_tiers_sheet(sheet: Sheet, report: Report) -> None:
-    lang = report.lang
+def write_tiers_sheet(sheet: Sheet, report: Report, lang: str) -> None:
     styles = sheet.styles
     tiers = report.evaluation.tiers
     upper = tiers[1:]

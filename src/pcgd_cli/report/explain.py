@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from pcgd_cli.engine.results import Check, IndicatorResult, LevelResult, StandardResult, Status
 from pcgd_cli.i18n import fmt_threshold, number_text, t, tier_name
+from pcgd_cli.rules.book import RuleBook
 from pcgd_cli.rules.model import RuleSet
 
 
@@ -84,7 +85,7 @@ def rate_text(ind: IndicatorResult, i: int, lang: str = "vi") -> str:
     return "—" if rate is None else f"{number_text(rate, lang)}%"
 
 
-def reason_lines(level: LevelResult, i: int, rules: RuleSet, rule_sets: list[RuleSet],
+def reason_lines(level: LevelResult, i: int, rules: RuleSet, book: RuleBook,
                  lang: str) -> list[str]:
     """Why unit ``i`` misses ``level``: failing tests with their gap, prerequisites, unknowns."""
     miss = why_not(level, i)
@@ -99,8 +100,7 @@ def reason_lines(level: LevelResult, i: int, rules: RuleSet, rule_sets: list[Rul
                        f"{gap_text(ind, i, rules, lang)}")
     for std, lvl, status in miss.requirements:
         key = "ui_requires" if status == Status.NOT_MET else "ui_requires_unknown"
-        other = next(rs.standards[std] for rs in rule_sets if std in rs.standards)
-        reasons.append(t(key, lang, standard=other.short.get(lang), level=lvl))
+        reasons.append(t(key, lang, standard=book.standard_short(std).get(lang), level=lvl))
     for ind in miss.missing:
         reasons.append(t("ui_missing", lang, label=ind.spec.label.get(lang)))
     return reasons

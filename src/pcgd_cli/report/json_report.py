@@ -21,6 +21,8 @@ from pcgd_cli.engine.results import (
     TierResult,
 )
 from pcgd_cli.report.explain import gap_text, share_gap_text, shown_rate, year_or_none
+from pcgd_cli.report.finding_text import finding_message, finding_suggestion
+from pcgd_cli.report.targets_text import target_results
 from pcgd_cli.report_model import Report
 from pcgd_cli.rules.model import RuleSet
 
@@ -181,18 +183,17 @@ def tier_dicts(tier: TierResult, rule_sets: dict[str, RuleSet], lang: str, a: in
     return out
 
 
-def result_chunks(report: Report, size: int) -> Iterator[list[dict]]:
+def result_chunks(report: Report, size: int, lang: str) -> Iterator[list[dict]]:
     """The results entries, communes first, at most ``size`` units at a time."""
     by_id = {rs.id: rs for rs in report.rule_sets}
     for tier in report.evaluation.tiers:
         for a in range(0, len(tier), size):
-            yield tier_dicts(tier, by_id, report.lang, a, min(a + size, len(tier)))
+            yield tier_dicts(tier, by_id, lang, a, min(a + size, len(tier)))
 
 
-def _head(report: Report) -> dict:
+def _head(report: Report, lang: str) -> dict:
     """The keys before "results"."""
-    lang = report.lang
-    notes = report.notes()
+    notes = [note.get(lang) for note in report.notes()]
     return {
         "schema_version": SCHEMA_VERSION,
         "tool": {"name": "pcgd", "version": __version__},
@@ -211,9 +212,8 @@ def _head(report: Report) -> dict:
     }
 
 
-def _tail(report: Report) -> dict:
+def _tail(report: Report, lang: str) -> dict:
     """The keys after "results"."""
-    lang = report.lang
     return {
         "targets": [
             {"id": tr.id, "description": tr.description, "value": tr.value,
@@ -222,13 +222,14 @@ def _tail(report: Report) -> dict:
              "status": tr.status, "unit_type": tr.scope, "code": tr.code or None,
              "name": tr.name or None, "provisional": tr.provisional,
              **({"details": tr.details} if tr.details else {})}
-            for tr in report.targets
+            for tr in target_results(report.targets, report.book, lang)
         ],
         "findings": [
             {"severity": f.severity, "code": f.code, "file": f.file or None,
              "sheet": f.sheet or None, "cell": f.cell or None, "row": f.row,
              "column": f.column or None, "unit": f.unit or None, "value": f.value or None,
-             "message": f.message(lang), "suggestion": f.suggestion(lang)}
+             "message": finding_message(f, lang, report.book),
+             "suggestion": finding_suggestion(f, lang, report.book)}
             for f in report.findings
         ],
     }
@@ -248,11 +249,11 @@ def _no_cycle_collection() -> Iterator[None]:
             gc.enable()
 
 
-def report_dict(report: Report) -> dict:
+def report_dict(report: Report, lang: str = "vi") -> dict:
     """The whole JSON report as one dict; ``write_json`` writes exactly this."""
     with _no_cycle_collection():
-        results = [unit for chunk in result_chunks(report, CHUNK) for unit in chunk]
-    return {**_head(report), "results": results, **_tail(report)}
+        results = [unit for chunk in result_chunks(report, CHUNK, lang) for unit in chunk]
+    return {**_head(report, lang), "results": results, **_tail(report, lang)}
 
 
 def _default(value: object) -> object:
@@ -285,19 +286,19 @@ def _write_list(stream: IO[str], key: str, chunks: Iterable[list], last: bool) -
     stream.write("\n" if last else ",\n")
 
 
-def write_json(report: Report, stream: IO[str]) -> None:
-    """``report_dict(report)`` as JSON, written a chunk of units at a time so the
+def write_json(report: Report, stream: IO[str], lang: str = "vi") -> None:
+    """``report_dict(report, lang)`` as JSON, written a chunk of units at a time so the
     national report (hundreds of MB of text) never sits in memory whole."""
     with _no_cycle_collection():
-        _write_json(report, stream)
+        _write_json(report, stream, lang)
 
 
-def _write_json(report: Report, stream: IO[str]) -> None:
+def _write_json(report: Report, stream: IO[str], lang: str) -> None:
     stream.write("{\n")
-    for key, value in _head(report).items():
+    for key, value in _head(report, lang).items():
         stream.write(f" {_ENCODER.encode(key)}: {_ENCODER.encode(value)},\n")
-    _write_list(stream, "results", result_chunks(report, CHUNK), last=False)
-    tail = _tail(report)
+    _write_list(stream, "results", result_chunks(report, CHUNK, lang), last=False)
+    tail = _tail(report, lang)
     _write_list(stream, "targets", [tail["targets"]], last=False)
     _write_list(stream, "findings", [tail["findings"]], last=True)
     stream.write("}\n")

@@ -2,46 +2,29 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from rich.table import Table
 
-from pcgd_cli.errors import PcgdError
 from pcgd_cli.i18n import fmt_threshold, t, tier_name
-from pcgd_cli.rules.loader import builtin_rule_ids, load_rule_set, resolve_rule_set
+from pcgd_cli.rules.book import RuleBook
 from pcgd_cli.rules.model import CohortSpec, IndicatorSpec, RuleSet
-from pcgd_cli.rules.target_loader import builtin_standard_sets, is_target_file, load_target_set
 from pcgd_cli.rules.target_model import TargetSet
 
 CHILD = {"district": "commune", "province": "district", "nation": "province"}
 
 
-def rule_sets_table(lang: str) -> Table:
+def rule_sets_table(book: RuleBook, lang: str) -> Table:
+    """One row per rule and target set of the book (``pcgd rules list``: the built-in ones)."""
     table = Table(header_style="bold")
     for key in ("rules_id", "rules_kind", "rules_version", "rules_status", "rules_title",
                 "rules_source"):
         table.add_column(t(key, lang))
-    standards = builtin_standard_sets(lang)
-    for kind in ("standards", "targets"):
-        for rid, path in builtin_rule_ids(kind).items():
-            rs = (load_rule_set(path, lang) if kind == "standards"
-                  else load_target_set(path, lang, standards))
+    for kind, files in (("standards", book.rule_sets), ("targets", book.target_sets)):
+        for rs in files:
             status = t("rules_provisional_yes" if rs.provisional else "rules_provisional_no", lang)
-            table.add_row(rid, t(f"rules_kind_{kind}", lang), rs.version,
+            table.add_row(rs.id, t(f"rules_kind_{kind}", lang), rs.version,
                           f"[yellow]{status}[/]" if rs.provisional else status,
                           rs.title.get(lang), rs.source.get(lang))
     return table
-
-
-def _load_any(id_or_path: str, lang: str) -> RuleSet | TargetSet:
-    if id_or_path in builtin_rule_ids("targets"):
-        return load_target_set(builtin_rule_ids("targets")[id_or_path], lang)
-    path = resolve_rule_set(id_or_path, lang)
-    if not Path(path).exists():
-        raise PcgdError(t("rules_not_found", lang, path=path), t("rules_not_found_hint", lang))
-    if is_target_file(path, lang):
-        return load_target_set(path, lang)
-    return load_rule_set(path, lang)
 
 
 def _cohorts(names: list[str], cohorts: dict[str, CohortSpec], lang: str) -> str:
@@ -114,13 +97,12 @@ def _standard_lines(rs: RuleSet, lang: str) -> list[str]:
     return lines
 
 
-def _target_lines(ts: TargetSet, lang: str) -> list[str]:
+def _target_lines(ts: TargetSet, book: RuleBook, lang: str) -> list[str]:
     lines = _header(ts, lang)
     lines.append(t("show_scope", lang, scope=tier_name(ts.scope, lang), year=ts.year or "—"))
-    shorts = {sid: std.short.get(lang) for rs in builtin_standard_sets(lang)
+    shorts = {sid: std.short.get(lang) for rs in book.rule_sets
               for sid, std in rs.standards.items()}
-    cohorts = {k: v for rs in builtin_standard_sets(lang) for k, v in rs.cohorts.items()}
-    cohorts.update(ts.cohorts)
+    cohorts = ts.cohorts_with(book.rule_sets)
     for tg in ts.targets:
         standard = shorts.get(tg.standard or "", tg.standard)
         if tg.kind == "level":
@@ -137,6 +119,9 @@ def _target_lines(ts: TargetSet, lang: str) -> list[str]:
     return lines
 
 
-def show_lines(id_or_path: str, lang: str) -> list[str]:
-    rs = _load_any(id_or_path, lang)
-    return _target_lines(rs, lang) if isinstance(rs, TargetSet) else _standard_lines(rs, lang)
+def show_lines(rule_file: RuleSet | TargetSet, book: RuleBook, lang: str) -> list[str]:
+    """Every standard, level, test and threshold of a rule set, or every target of a
+    target set (its standards and cohorts named through ``book``)."""
+    if isinstance(rule_file, TargetSet):
+        return _target_lines(rule_file, book, lang)
+    return _standard_lines(rule_file, lang)

@@ -1,24 +1,46 @@
-"""Plan-target outcomes as the report's TargetResults, with sentences in vi or en."""
+"""Plan-target outcomes as people read them: values, requirements and sentences in vi
+or en. The engine's outcomes carry numbers; every reporter renders them through here."""
 
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass, field
 
 from pcgd_cli.engine.results import STATUS_NAMES, Status
 from pcgd_cli.engine.targets import TargetOutcome
 from pcgd_cli.i18n import t, tier_name
-from pcgd_cli.report_model import TargetResult
-from pcgd_cli.rules.model import RuleSet
+from pcgd_cli.rules.book import RuleBook
 
 
-def _standard_short(sid: str | None, rule_sets: list[RuleSet], lang: str) -> str:
-    for rs in rule_sets:
-        if sid in rs.standards:
-            return rs.standards[sid].short.get(lang)
-    return sid or ""
+@dataclass
+class TargetResult:
+    """One target outcome, rendered in one language for a reporter."""
+
+    id: str
+    description: str
+    value: float | None
+    target: float
+    met: bool | None
+    unit: str = "%"
+    gap: str = ""
+    year: int | None = None
+    details: dict = field(default_factory=dict)
+    # which plan, which kind of target, for which unit
+    target_set: str = ""
+    kind: str = ""
+    status: str = ""
+    scope: str = ""
+    code: str = ""
+    name: str = ""
+    provisional: bool = False
 
 
-def gap_sentence(o: TargetOutcome, rule_sets: list[RuleSet], lang: str) -> str:
+def _standard_short(sid: str | None, book: RuleBook, lang: str) -> str:
+    short = book.standard_short(sid)
+    return short.get(lang) if short is not None else (sid or "")
+
+
+def gap_sentence(o: TargetOutcome, book: RuleBook, lang: str) -> str:
     """What is missing: "cần thêm 2 huyện đạt PCGD THCS mức độ 3", "cần thêm 57 học sinh
     vào GDNN"; or why the target could not be judged."""
     spec = o.spec
@@ -29,22 +51,22 @@ def gap_sentence(o: TargetOutcome, rule_sets: list[RuleSet], lang: str) -> str:
         key = {"no_tier": "target_no_tier", "no_columns": "target_no_columns",
                "no_units": "target_no_units"}.get(o.reason, "target_not_evaluated")
         return t(key, lang, units=units,
-                 standard=_standard_short(spec.standard, rule_sets, lang),
+                 standard=_standard_short(spec.standard, book, lang),
                  columns=", ".join(spec.numerator))
     if o.status == Status.INSUFFICIENT:
         what = (tier_name(o.units_of, lang, o.unknown) if spec.kind != "rate" and o.units_of
                 else tier_name("commune", lang, o.unknown))
         return t("target_unknown", lang, n=o.unknown, units=what)
     if spec.kind == "rate":
-        cohorts = o.target_set.cohorts_with(rule_sets)
+        cohorts = o.target_set.cohorts_with(book.rule_sets)
         cohort = " + ".join(cohorts[c].label.get(lang) for c in spec.cohort if c in cohorts)
         return spec.gap.get(lang).format(n=o.shortfall, cohort=cohort)
     return t("gap_units", lang, n=o.shortfall,
              units=tier_name(o.units_of, lang, o.shortfall) if o.units_of else "",
-             standard=_standard_short(spec.standard, rule_sets, lang), level=spec.level)
+             standard=_standard_short(spec.standard, book, lang), level=spec.level)
 
 
-def target_results(outcomes: list[TargetOutcome], rule_sets: list[RuleSet],
+def target_results(outcomes: list[TargetOutcome], book: RuleBook,
                    lang: str) -> list[TargetResult]:
     results = []
     for o in outcomes:
@@ -72,7 +94,7 @@ def target_results(outcomes: list[TargetOutcome], rule_sets: list[RuleSet],
             details["reason"] = o.reason
         results.append(TargetResult(
             id=spec.id, description=spec.label.get(lang), value=value, target=required,
-            met=o.met, unit=unit, gap=gap_sentence(o, rule_sets, lang), year=o.year,
+            met=o.met, unit=unit, gap=gap_sentence(o, book, lang), year=o.year,
             details=details, target_set=o.target_set.id, kind=spec.kind,
             status=STATUS_NAMES[o.status], scope=o.scope, code=o.code, name=o.name,
             provisional=o.provisional))

@@ -6,7 +6,8 @@ from rich.console import Console
 from rich.table import Table
 
 from pcgd_cli.i18n import fmt_threshold, number_text, t, tier_name
-from pcgd_cli.report_model import Report, TargetResult
+from pcgd_cli.report.targets_text import TargetResult, target_results
+from pcgd_cli.report_model import Report
 
 
 def _value_text(tr: TargetResult, lang: str) -> str:
@@ -45,10 +46,10 @@ def _met_text(tr: TargetResult, lang: str) -> str:
     return f"[yellow]{t('ui_undecided', lang)}[/]"
 
 
-def render_targets(report: Report, console: Console) -> None:
-    lang = report.lang
+def render_targets(report: Report, console: Console, lang: str = "vi") -> None:
+    rendered = target_results(report.targets, report.book, lang)
     for ts in report.target_sets:
-        rows = [tr for tr in report.targets if tr.target_set == ts.id]
+        rows = [tr for tr in rendered if tr.target_set == ts.id]
         if not rows:
             continue
         title = t("ui_targets", lang, title=ts.title.get(lang))

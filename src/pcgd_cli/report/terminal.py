@@ -12,6 +12,7 @@ from rich.table import Table
 from pcgd_cli.engine.results import Check, Status, TierResult
 from pcgd_cli.i18n import t, tier_name
 from pcgd_cli.report.explain import next_level, reason_lines
+from pcgd_cli.report.finding_text import finding_message, finding_suggestion
 from pcgd_cli.report.targets_view import render_targets
 from pcgd_cli.report.years_view import render_years
 from pcgd_cli.report_model import Report
@@ -43,13 +44,12 @@ def _year_text(value: object) -> str:
         return ""
 
 
-def _standard_table(report: Report, sid: str, upper: list[TierResult]) -> Table:
+def _standard_table(report: Report, sid: str, upper: list[TierResult], lang: str) -> Table:
     """One row per district and province; compact enough for an 80-column terminal.
 
     Share cells are bare "12/14": the units counted (xã for a district, huyện
     for a province, xã for a two-tier province) are named in the header.
     """
-    lang = report.lang
     first = upper[0].standards[sid]
     rules = report.rule_set(first.rule_set)
     title = f"{first.spec.title.get(lang)} ({rules.id})"
@@ -109,13 +109,13 @@ def _standard_table(report: Report, sid: str, upper: list[TierResult]) -> Table:
     return table
 
 
-def _gaps_table(report: Report, sid: str, communes: TierResult) -> tuple[Table, int]:
+def _gaps_table(report: Report, sid: str, communes: TierResult,
+                lang: str) -> tuple[Table, int]:
     """Communes below the standard's next level, grouped under their district.
 
     Each reason is the rate against its threshold and the gap in people; the
     gap sentence names the indicator, so its label is not repeated.
     """
-    lang = report.lang
     result = communes.standards[sid]
     rules = report.rule_set(result.rule_set)
     table = Table(title=t("ui_below", lang, standard=result.spec.short.get(lang)),
@@ -140,7 +140,7 @@ def _gaps_table(report: Report, sid: str, communes: TierResult) -> tuple[Table, 
         if parent != current_parent and len(report.evaluation.tiers) > 2:
             table.add_row(f"[bold]{parents.get(parent, parent)}[/]", "", "")
             current_parent = parent
-        reasons = reason_lines(level, i, rules, report.rule_sets, lang)
+        reasons = reason_lines(level, i, rules, report.book, lang)
         status, current = int(result.status[i]), int(result.level[i])
         dis = " (ĐBKK)" if units["disadvantaged"].iat[i] else ""
         floor = 0 if result.level_at_least is None else int(result.level_at_least[i])
@@ -151,9 +151,8 @@ def _gaps_table(report: Report, sid: str, communes: TierResult) -> tuple[Table, 
     return table, hidden
 
 
-def _findings_table(report: Report) -> Table | None:
+def _findings_table(report: Report, lang: str) -> Table | None:
     """Findings grouped by code (errors first), a few of each, then "… và N lỗi khác"."""
-    lang = report.lang
     # information (a column another rule set uses, a test with nobody to count) is in
     # the JSON and the workbook; on screen only errors and warnings, then a count
     shown_findings = [f for f in report.findings if f.severity != "info"]
@@ -182,7 +181,8 @@ def _findings_table(report: Report) -> Table | None:
         for f in shown:
             where = ":".join(x for x in (Path(f.file).name if f.file else "", f.location)
                              if x) or f.unit
-            table.add_row("", where, f.message(lang), f.suggestion(lang))
+            table.add_row("", where, finding_message(f, lang, report.book),
+                          finding_suggestion(f, lang, report.book))
         listed += len(shown)
         if len(members) > len(shown):
             table.add_row("", "", t("ui_more_findings", lang, n=len(members) - len(shown)), "")
@@ -202,8 +202,7 @@ def _tiers_to_list(upper: list[TierResult]) -> tuple[list[TierResult], list[Tier
     return listed, [tr for tr in upper if tr not in listed]
 
 
-def render_terminal(report: Report, console: Console) -> None:
-    lang = report.lang
+def render_terminal(report: Report, console: Console, lang: str = "vi") -> None:
     tiers = report.evaluation.tiers
     communes, (upper, hidden_tiers) = tiers[0], _tiers_to_list(list(tiers[1:]))
     names = ", ".join(f"{rs.id} {rs.version}" + (f" ({t('ui_provisional', lang)})"
@@ -211,7 +210,7 @@ def render_terminal(report: Report, console: Console) -> None:
                       for rs in [*report.rule_sets, *report.target_sets])
     console.print(f"[bold]{t('ui_rules', lang)}:[/] {names}")
     for note in report.notes():
-        console.print(f"[yellow]{note}[/]")
+        console.print(f"[yellow]{note.get(lang)}[/]")
     for tier in hidden_tiers:
         note = t("ui_tier_not_listed", lang, n=len(tier.units),
                  units=tier_name(tier.tier, lang, len(tier.units)))
@@ -219,27 +218,27 @@ def render_terminal(report: Report, console: Console) -> None:
     for sid, result in communes.standards.items():
         if not result.evaluated:
             continue
-        console.print(_standard_table(report, sid, upper))
+        console.print(_standard_table(report, sid, upper, lang))
         unchecked = dict.fromkeys(ind.spec.label.get(lang) for lv in result.levels
                                   for ind in lv.indicators
                                   if len(ind.check) and ind.check[0] == Check.NOT_CHECKED)
         if unchecked:
             console.print(f"[dim]{t('ui_not_checked', lang, labels='; '.join(unchecked))}[/]")
-        gaps, hidden = _gaps_table(report, sid, communes)
+        gaps, hidden = _gaps_table(report, sid, communes, lang)
         if gaps.row_count:
             console.print(gaps)
         if hidden:
             console.print(t("ui_more_units", lang, n=hidden))
         console.print()
-    render_years(report, console)
-    render_targets(report, console)
-    findings = _findings_table(report)
+    render_years(report, console, lang)
+    render_targets(report, console, lang)
+    findings = _findings_table(report, lang)
     if findings is not None:
         console.print(findings)
 
 
-def summary_line(report: Report) -> str:
+def summary_line(report: Report, lang: str = "vi") -> str:
     counts = Counter(f.severity for f in report.findings)
-    return t("ui_summary_line", report.lang, files=len(report.inputs),
+    return t("ui_summary_line", lang, files=len(report.inputs),
              communes=len(report.evaluation.tiers[0].units), errors=counts["error"],
              warnings=counts["warning"])

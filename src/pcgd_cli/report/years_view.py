@@ -26,8 +26,7 @@ def _cell(level: int, levels: int, lang: str) -> str:
     return str(level)
 
 
-def render_years(report: Report, console: Console) -> None:
-    lang = report.lang
+def render_years(report: Report, console: Console, lang: str = "vi") -> None:
     tiers = report.evaluation.tiers
     years = sorted(int(y) for y in pd.Series(tiers[0].units["year"]).dropna().unique())
     if len(years) < 2:

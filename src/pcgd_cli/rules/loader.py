@@ -15,7 +15,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from pcgd_cli.errors import PcgdError
-from pcgd_cli.i18n import t
+from pcgd_cli.i18n import Phrase
 from pcgd_cli.rules.model import ColumnSpec, RuleSet
 
 M = TypeVar("M", bound=BaseModel)
@@ -76,14 +76,13 @@ def _parse(text: str, loader_class) -> tuple[object, yaml.Node | None]:
         loader.dispose()
 
 
-def read_yaml(path: Path, lang: str) -> tuple[object, yaml.Node | None]:
+def read_yaml(path: Path) -> tuple[object, yaml.Node | None]:
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise PcgdError(t("rules_not_found", lang, path=path),
-                        t("rules_not_found_hint", lang)) from None
+        raise PcgdError("rules_not_found", path=path) from None
     except (OSError, UnicodeDecodeError) as exc:
-        raise PcgdError(t("rules_unreadable", lang, path=path, error=exc)) from None
+        raise PcgdError("rules_unreadable", path=path, error=exc) from None
     try:
         return _parse(text, _LOADER)
     except yaml.YAMLError:
@@ -94,7 +93,7 @@ def read_yaml(path: Path, lang: str) -> tuple[object, yaml.Node | None]:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else "?"
         problem = getattr(exc, "problem", None) or str(exc)
-        raise PcgdError(t("rules_yaml", lang, path=path, line=line, error=problem)) from None
+        raise PcgdError("rules_yaml", path=path, line=line, error=problem) from None
 
 
 def validation_messages(path: Path, exc: ValidationError, root: yaml.Node | None) -> list[str]:
@@ -198,7 +197,7 @@ def requirement_cycles(rules: RuleSet) -> list[tuple[tuple, str]]:
 
 @cache
 def _units_columns() -> dict[str, ColumnSpec]:
-    data, _ = read_yaml(rules_dir() / UNITS_FILE, "en")
+    data, _ = read_yaml(rules_dir() / UNITS_FILE)
     return {k: ColumnSpec.model_validate(v) for k, v in data["columns"].items()}
 
 
@@ -207,13 +206,24 @@ def unit_columns() -> dict[str, ColumnSpec]:
     return dict(_units_columns())
 
 
-def parse_file(path: Path, model: type[M],
-               lang: str) -> tuple[M | None, yaml.Node | None, list[str]]:
+def builtin_declared_columns() -> list[tuple[str, str, dict[str, ColumnSpec]]]:
+    """(id, the option that uses it, its columns) of every built-in rule and target
+    file, read as plain YAML: to say which option a header belongs to."""
+    found = []
+    for kind, option in (("standards", "--rules"), ("targets", "--targets")):
+        for rid, path in builtin_rule_ids(kind).items():
+            data, _ = read_yaml(path)
+            raw = (data or {}).get("columns") or {} if isinstance(data, dict) else {}
+            found.append((rid, f"{option} {rid}",
+                          {k: ColumnSpec.model_validate(v) for k, v in raw.items()}))
+    return found
+
+
+def parse_file(path: Path, model: type[M]) -> tuple[M | None, yaml.Node | None, list[str]]:
     """Read ``path`` and validate it as ``model``: the model, the YAML node tree (to
-    locate later problems) and the mistakes, each as ``file:line: where: what``."""
-    data, root = read_yaml(path, lang)
-    if not isinstance(data, dict):
-        return None, root, [f"{path}:1: {t('rules_not_mapping', lang)}"]
+    locate later problems) and the mistakes, each as ``file:line: where: what``
+    (a file that is not a mapping is one such mistake, at its top)."""
+    data, root = read_yaml(path)
     try:
         return model.model_validate(data), root, []
     except ValidationError as exc:
@@ -226,20 +236,18 @@ def located(path: Path, root: yaml.Node | None, problems: list[tuple[tuple, str]
             for loc, msg in problems]
 
 
-def raise_if_invalid(path: Path, messages: list[str], lang: str) -> None:
+def raise_if_invalid(path: Path, messages: list[str]) -> None:
     """One line for the CLI: the first five mistakes, and how to see them all."""
     if not messages:
         return
-    shown = "; ".join(messages[:5])
     more = len(messages) - 5
-    suffix = t("and_more", lang, n=more) if more > 0 else ""
-    raise PcgdError(t("rules_invalid", lang, path=path, problems=shown + suffix),
-                    t("rules_invalid_hint", lang, path=path))
+    raise PcgdError("rules_invalid", path=path, problems="; ".join(messages[:5]),
+                    more=Phrase("and_more", n=more) if more > 0 else "")
 
 
-def check_rule_file(path: Path, lang: str = "vi") -> tuple[RuleSet | None, list[str]]:
+def check_rule_file(path: Path) -> tuple[RuleSet | None, list[str]]:
     """Parse and check one rule file; all problems, each as ``file:line: where: what``."""
-    rules, root, messages = parse_file(path, RuleSet, lang)
+    rules, root, messages = parse_file(path, RuleSet)
     if rules is None:
         return None, messages
     columns = {**unit_columns(), **rules.columns}
@@ -247,13 +255,13 @@ def check_rule_file(path: Path, lang: str = "vi") -> tuple[RuleSet | None, list[
     return (None if messages else rules), messages
 
 
-def load_rule_set(path: Path, lang: str = "vi") -> RuleSet:
-    rules, messages = check_rule_file(path, lang)
-    raise_if_invalid(path, messages, lang)
+def load_rule_set(path: Path) -> RuleSet:
+    rules, messages = check_rule_file(path)
+    raise_if_invalid(path, messages)
     return rules
 
 
-def resolve_rule_set(id_or_path: str, lang: str = "vi", kind: str = "standards") -> Path:
+def resolve_rule_set(id_or_path: str, kind: str = "standards") -> Path:
     """A built-in id (``nd20-2014``) or a path to the user's own file."""
     builtin = builtin_rule_ids(kind)
     if id_or_path in builtin:
@@ -261,5 +269,4 @@ def resolve_rule_set(id_or_path: str, lang: str = "vi", kind: str = "standards")
     path = Path(id_or_path)
     if path.suffix.lower() in (".yaml", ".yml") or path.exists():
         return path
-    raise PcgdError(t("rules_unknown_id", lang, id=id_or_path, known=", ".join(builtin)),
-                    t("rules_unknown_id_hint", lang))
+    raise PcgdError("rules_unknown_id", id=id_or_path, known=", ".join(builtin))

@@ -7,8 +7,9 @@ its indicators, prerequisites and the share of units a parent unit needs.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from fractions import Fraction
-from typing import Annotated, Literal
+from typing import Annotated, Literal, NamedTuple
 
 from pydantic import (
     AfterValidator,
@@ -75,6 +76,40 @@ class CohortSpec(Strict):
     label: Text
 
 
+class Reading(NamedTuple):
+    """One way a rate test is read: Σ numerator over Σ (total − excluded) of the cohorts.
+    ``disadvantaged``: the reading of the ĐBKK override that switches the age band."""
+
+    numerator: tuple[str, ...]
+    cohorts: tuple[str, ...]
+    disadvantaged: bool = False
+
+
+class ColumnUse(NamedTuple):
+    """An input column a test reads, and how: ``role`` is numerator, total, excluded or
+    yesno; ``cohort`` names the cohort of a total or excluded column; ``disadvantaged``:
+    read only through the ĐBKK override."""
+
+    column: str
+    role: str
+    cohort: str | None = None
+    disadvantaged: bool = False
+
+
+def reading_uses(reading: Reading, cohorts: Mapping[str, CohortSpec]) -> list[ColumnUse]:
+    """The columns one reading needs: its numerator, each cohort's total and excluded."""
+    uses = [ColumnUse(col, "numerator", None, reading.disadvantaged)
+            for col in reading.numerator]
+    for name in reading.cohorts:
+        cohort = cohorts.get(name)
+        if cohort is None:
+            continue
+        uses.append(ColumnUse(cohort.total, "total", name, reading.disadvantaged))
+        if cohort.excluded:
+            uses.append(ColumnUse(cohort.excluded, "excluded", name, reading.disadvantaged))
+    return uses
+
+
 class Override(Strict):
     """What changes for a commune with especially difficult conditions (xã ĐBKK)."""
 
@@ -111,6 +146,31 @@ class IndicatorSpec(Strict):
         if self.kind == "yesno" and not self.column:
             raise ValueError("a yesno indicator needs 'column'")
         return self
+
+    def readings(self) -> list[Reading]:
+        """The normal reading of a rate test and, when the ĐBKK override names another
+        numerator or age band, the ĐBKK one (a threshold-only override reads the same
+        columns)."""
+        if self.kind != "rate":
+            return []
+        found = [Reading(tuple(self.numerator), tuple(self.cohort))]
+        override = self.disadvantaged
+        if override is not None and (override.numerator or override.cohort):
+            found.append(Reading(tuple(override.numerator or self.numerator),
+                                 tuple(override.cohort or self.cohort), True))
+        return found
+
+    def uses(self, cohorts: Mapping[str, CohortSpec]) -> list[ColumnUse]:
+        """Every input column the test reads, with its role: the one definition the
+        engine, the validation, the template and the catalogue all follow."""
+        uses = [use for reading in self.readings() for use in reading_uses(reading, cohorts)]
+        if self.column:
+            uses.append(ColumnUse(self.column, "yesno"))
+        return uses
+
+    def columns(self, cohorts: Mapping[str, CohortSpec]) -> list[str]:
+        """The keys of ``uses``, each once, in order."""
+        return list(dict.fromkeys(use.column for use in self.uses(cohorts)))
 
 
 class Requirement(Strict):
@@ -194,3 +254,18 @@ class RuleSet(RuleFile):
         """Every test any level of the standard runs (a shared test once per level)."""
         return [ind for level in standard.levels
                 for ind in self.level_indicators(standard, level)]
+
+    def core_columns(self, standard: StandardSpec) -> set[str]:
+        """Columns of the standard's required (non-optional) tests: with none of them
+        present, the standard is not evaluated."""
+        return {col for ind in self.standard_indicators(standard) if not ind.optional
+                for col in ind.columns(self.cohorts)}
+
+    def column_reads(self) -> tuple[set[str], set[str]]:
+        """(columns a required test reads, columns an optional test reads)."""
+        required: set[str] = set()
+        optional: set[str] = set()
+        for std in self.standards.values():
+            for ind in self.standard_indicators(std):
+                (optional if ind.optional else required).update(ind.columns(self.cohorts))
+        return required, optional

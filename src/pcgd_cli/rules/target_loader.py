@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from pcgd_cli.errors import PcgdError
-from pcgd_cli.i18n import t
+from pcgd_cli.rules.book import RuleBook
 from pcgd_cli.rules.loader import (
     builtin_rule_ids,
     load_rule_set,
@@ -25,14 +25,14 @@ from pcgd_cli.rules.model import RuleSet
 from pcgd_cli.rules.target_model import TIER_ORDER, TargetSet
 
 
-def is_target_file(path: Path, lang: str = "vi") -> bool:
+def is_target_file(path: Path) -> bool:
     """A target file lists ``targets:``; a rule file lists ``standards:``."""
-    data, _ = read_yaml(path, lang)
+    data, _ = read_yaml(path)
     return isinstance(data, dict) and "targets" in data and "standards" not in data
 
 
-def builtin_standard_sets(lang: str = "vi") -> list[RuleSet]:
-    return [load_rule_set(path, lang) for path in builtin_rule_ids("standards").values()]
+def builtin_standard_sets() -> list[RuleSet]:
+    return [load_rule_set(path) for path in builtin_rule_ids("standards").values()]
 
 
 def target_problems(targets: TargetSet, rule_sets: list[RuleSet]) -> list[tuple[tuple, str]]:
@@ -76,48 +76,74 @@ def target_problems(targets: TargetSet, rule_sets: list[RuleSet]) -> list[tuple[
     return problems
 
 
-def check_target_file(path: Path, lang: str = "vi", rule_sets: list[RuleSet] | None = None,
+def check_target_file(path: Path, rule_sets: list[RuleSet] | None = None,
                       ) -> tuple[TargetSet | None, list[str]]:
     """Parse and check one target file; all problems, each as ``file:line: where: what``."""
-    targets, root, messages = parse_file(path, TargetSet, lang)
+    targets, root, messages = parse_file(path, TargetSet)
     if targets is None:
         return None, messages
     if rule_sets is None:
-        rule_sets = builtin_standard_sets(lang)
+        rule_sets = builtin_standard_sets()
     messages = located(path, root, target_problems(targets, rule_sets))
     return (None if messages else targets), messages
 
 
-def load_target_set(path: Path, lang: str = "vi",
-                    rule_sets: list[RuleSet] | None = None) -> TargetSet:
-    targets, messages = check_target_file(path, lang, rule_sets)
-    raise_if_invalid(path, messages, lang)
+def load_target_set(path: Path, rule_sets: list[RuleSet] | None = None) -> TargetSet:
+    targets, messages = check_target_file(path, rule_sets)
+    raise_if_invalid(path, messages)
     return targets
 
 
 DEFAULT_RULES = ("nd20-2014",)
 
 
-def load_rule_sets(ids: list[str] | tuple[str, ...], lang: str = "vi") -> list[RuleSet]:
-    rule_sets = [load_rule_set(resolve_rule_set(i, lang), lang) for i in ids or DEFAULT_RULES]
+def load_rule_sets(ids: list[str] | tuple[str, ...] = ()) -> list[RuleSet]:
+    rule_sets = [load_rule_set(resolve_rule_set(i)) for i in ids or DEFAULT_RULES]
     seen: dict[str, str] = {}
     for rs in rule_sets:
         for sid in rs.standards:
             if sid in seen:
-                raise PcgdError(t("rules_conflict", lang, standard=sid))
+                raise PcgdError("rules_conflict", standard=sid)
             seen[sid] = rs.id
     return rule_sets
 
 
-def load_target_sets(ids: list[str] | tuple[str, ...], rule_sets: list[RuleSet],
-                     lang: str = "vi") -> list[TargetSet]:
+def load_target_sets(ids: list[str] | tuple[str, ...], rule_sets: list[RuleSet]
+                     ) -> list[TargetSet]:
     """Built-in ids (``laichau-2030``) or the user's own files, checked against the rule
     sets in use (every standard and level a target names must exist)."""
-    target_sets = [load_target_set(resolve_rule_set(i, lang, kind="targets"), lang, rule_sets)
+    target_sets = [load_target_set(resolve_rule_set(i, kind="targets"), rule_sets)
                    for i in ids]
     seen: set[str] = set()
     for ts in target_sets:
         if ts.id in seen:
-            raise PcgdError(t("targets_conflict", lang, id=ts.id))
+            raise PcgdError("targets_conflict", id=ts.id)
         seen.add(ts.id)
     return target_sets
+
+
+def load_rule_book(rule_ids: list[str] | tuple[str, ...] = (),
+                   target_ids: list[str] | tuple[str, ...] = ()) -> RuleBook:
+    """The rule sets (default ``nd20-2014``) and target sets a run uses, with the unit
+    columns every rule set shares: the one object the stages and reporters consult."""
+    rule_sets = load_rule_sets(rule_ids)
+    target_sets = load_target_sets(target_ids, rule_sets)
+    return RuleBook(tuple(rule_sets), tuple(target_sets), unit_columns())
+
+
+def load_any(id_or_path: str) -> RuleSet | TargetSet:
+    """A built-in rule or target set by id, or the user's own file of either kind."""
+    targets = builtin_rule_ids("targets")
+    if id_or_path in targets:
+        return load_target_set(targets[id_or_path])
+    path = resolve_rule_set(id_or_path)
+    if not Path(path).exists():
+        raise PcgdError("rules_not_found", path=path)
+    return load_target_set(path) if is_target_file(path) else load_rule_set(path)
+
+
+def load_builtin_book() -> RuleBook:
+    """Every built-in rule set and target set: what ``pcgd rules list`` shows."""
+    rule_sets = builtin_standard_sets()
+    targets = [load_target_set(path, rule_sets) for path in builtin_rule_ids("targets").values()]
+    return RuleBook(tuple(rule_sets), tuple(targets), unit_columns())

@@ -17,7 +17,17 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from pcgd_cli.rules.model import CohortSpec, Names, Percent, RuleFile, Strict, Text
+from pcgd_cli.rules.model import (
+    CohortSpec,
+    ColumnUse,
+    Names,
+    Percent,
+    Reading,
+    RuleFile,
+    Strict,
+    Text,
+    reading_uses,
+)
 
 Scope = Literal["province", "nation"]
 ChildTier = Literal["commune", "district", "province"]
@@ -52,6 +62,15 @@ class TargetSpec(Strict):
         if extra:
             raise ValueError(f"a '{self.kind}' target does not take: {', '.join(extra)}")
         return self
+
+    def uses(self, cohorts) -> list[ColumnUse]:
+        """The columns a rate target reads (none for level and share targets)."""
+        if self.kind != "rate":
+            return []
+        return reading_uses(Reading(tuple(self.numerator), tuple(self.cohort)), cohorts)
+
+    def columns(self, cohorts) -> list[str]:
+        return list(dict.fromkeys(use.column for use in self.uses(cohorts)))
 
 
 class TargetSet(RuleFile):

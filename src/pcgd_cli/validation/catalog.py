@@ -7,6 +7,8 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from pcgd_cli.rules.book import RuleBook
+from pcgd_cli.rules.loader import builtin_declared_columns
 from pcgd_cli.rules.model import ColumnSpec
 
 _NOT_WORD = re.compile(r"[\W_]+", re.UNICODE)
@@ -64,10 +66,18 @@ class ColumnCatalog:
     def kind(self, key: str) -> str:
         return self.columns[key].kind
 
-    def labels(self, key: str) -> str:
-        """The header texts that name ``key``, to say what was looked for."""
-        spec = self.columns.get(key)
-        if spec is None:
-            return key
-        names = [spec.label.vi, *spec.aliases, key]
-        return " / ".join(f"'{n}'" for n in dict.fromkeys(n for n in names if n))
+
+def column_catalog(book: RuleBook) -> ColumnCatalog:
+    """The header names of every column of the book; and, for a header that only a
+    built-in rule or target file not in use declares, which option would use it."""
+    catalog = ColumnCatalog(book.columns, zero_when_blank=set(book.excluded_columns),
+                            optional_only=book.optional_only_columns)
+    in_use = {f.id for f in book.files}
+    for rid, option, declared in builtin_declared_columns():
+        if rid in in_use:
+            continue
+        for key, spec in declared.items():
+            for name in (key, spec.label.vi, spec.label.en, *spec.aliases):
+                if name and catalog.match(name) is None:
+                    catalog.elsewhere.setdefault(normalise_header(name), (key, rid, option))
+    return catalog

@@ -17,11 +17,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from pcgd_cli.findings import CATALOG, Finding
-from pcgd_cli.rules.model import CohortSpec, IndicatorSpec, RuleSet
-from pcgd_cli.rules.target_model import TargetSet
-from pcgd_cli.validation.catalog import ColumnCatalog
-from pcgd_cli.validation.table import UnitTable
+from pcgd_cli.count_table import CountTable
+from pcgd_cli.findings import Finding
+from pcgd_cli.rules.book import RuleBook
+from pcgd_cli.rules.model import CohortSpec, reading_uses
 
 MAX_FINDINGS_PER_CHECK = 5000  # beyond this the file is wrong throughout; keep the report usable
 
@@ -34,102 +33,92 @@ class _Check:
     minus: tuple[str, ...] = ()  # subtracted from the right side (excluded; empty = 0)
 
 
-def _rate_sides(ind: IndicatorSpec, rules: RuleSet) -> list[tuple[list[str], list[str]]]:
-    sides = [(ind.numerator, ind.cohort)]
-    if ind.disadvantaged and (ind.disadvantaged.numerator or ind.disadvantaged.cohort):
-        sides.append((ind.disadvantaged.numerator or ind.numerator,
-                      ind.disadvantaged.cohort or ind.cohort))
-    return sides
-
-
-def _all_indicators(rules: RuleSet) -> list[IndicatorSpec]:
-    return [ind for std in rules.standards.values() for ind in rules.standard_indicators(std)]
-
-
-def _rate_check(numerator: list[str], cohorts: list[CohortSpec]) -> _Check:
+def _rate_check(numerator: tuple[str, ...], cohorts: list[CohortSpec]) -> _Check:
     return _Check("numerator_above_denominator", tuple(numerator),
                   tuple(s.total for s in cohorts),
                   tuple(s.excluded for s in cohorts if s.excluded))
 
 
-def derived_checks(rule_sets: list[RuleSet], target_sets: list[TargetSet] | tuple = ()
-                   ) -> list[_Check]:
+def derived_checks(book: RuleBook) -> list[_Check]:
     """Every check the rule and target files imply, once each, in a stable order."""
     checks: dict[_Check, None] = {}
-    for source in [*rule_sets, *target_sets]:
+    for source in book.files:
         for cohort in source.cohorts.values():
             if cohort.excluded:
                 checks[_Check("excluded_above_total", (cohort.excluded,), (cohort.total,))] = None
-    for rules in rule_sets:
-        for ind in _all_indicators(rules):
-            if ind.kind != "rate":
-                continue
-            for numerator, cohorts in _rate_sides(ind, rules):
-                checks[_rate_check(numerator, [rules.cohorts[c] for c in cohorts])] = None
+    for rules in book.rule_sets:
+        for std in rules.standards.values():
+            for ind in rules.standard_indicators(std):
+                for reading in ind.readings():
+                    checks[_rate_check(reading.numerator,
+                                       [rules.cohorts[c] for c in reading.cohorts])] = None
         for check in rules.checks:
             checks[_Check(check.code, (check.column,), (check.at_most,))] = None
-    for ts in target_sets:
-        cohorts = ts.cohorts_with(rule_sets)
+    for ts in book.target_sets:
+        cohorts = ts.cohorts_with(book.rule_sets)
         for target in ts.targets:
             if target.kind == "rate":
-                checks[_rate_check(target.numerator, [cohorts[c] for c in target.cohort])] = None
+                checks[_rate_check(tuple(target.numerator),
+                                   [cohorts[c] for c in target.cohort])] = None
     return list(checks)
 
 
-def _excluded_of(sources: list[RuleSet | TargetSet]) -> dict[str, str]:
-    return {c.excluded: c.total for rs in sources for c in rs.cohorts.values() if c.excluded}
+def check_consistency(table: CountTable, book: RuleBook
+                      ) -> tuple[list[Finding], dict[str, set[int]]]:
+    """Cross-column errors, and the cells they make missing: {column: rows}.
 
-
-def _mark_missing(table: UnitTable, rows: np.ndarray, columns: tuple[str, ...]) -> None:
-    for col in columns:
-        if col in table.frame and len(rows):
-            values = table.frame[col].to_numpy(dtype=float, copy=True)
-            values[rows] = np.nan
-            table.frame[col] = values
-            table.invalid.update((int(i), col) for i in rows)
-
-
-def check_consistency(table: UnitTable, rule_sets: list[RuleSet],
-                      target_sets: list[TargetSet] | tuple = ()) -> list[Finding]:
-    """Cross-column errors; the cells involved become missing in ``table.frame``."""
-    frame = table.frame
+    The table is not changed; checks run in order on a working copy, so a cell
+    blanked by one check is unknown (never wrong) to the next."""
     findings: list[Finding] = []
+    blanks: dict[str, set[int]] = {}
+    working: dict[str, np.ndarray] = {}
+
+    def values(col: str) -> np.ndarray:
+        if col not in working:
+            working[col] = table.as_float(col)
+        return working[col]
+
+    def blank(rows: np.ndarray, columns: tuple[str, ...]) -> None:
+        for col in columns:
+            if col in table.values and len(rows):
+                values(col)[rows] = np.nan
+                blanks.setdefault(col, set()).update(int(i) for i in rows)
+
     # the engine reads an empty "excluded" as 0: one in error must make the
     # cohort unknown instead, through its total
-    excluded_of = _excluded_of([*rule_sets, *target_sets])
+    excluded_of = book.excluded_columns
     bad_excluded: dict[str, list[int]] = {}
     for row, col in table.invalid:
         if col in excluded_of:
             bad_excluded.setdefault(excluded_of[col], []).append(row)
     for total, rows in bad_excluded.items():
-        _mark_missing(table, np.array(sorted(rows), dtype=np.int64), (total,))
+        blank(np.array(sorted(rows), dtype=np.int64), (total,))
 
-    for check in derived_checks(rule_sets, target_sets):
-        needed = (*check.left, *check.right)
-        if not all(c in frame for c in needed):
+    codes = table.codes
+    for check in derived_checks(book):
+        if not all(c in table.values for c in (*check.left, *check.right)):
             continue
-        left = np.zeros(len(frame))
+        left = np.zeros(len(table))
         for col in check.left:
-            left = left + frame[col].to_numpy(dtype=float, na_value=np.nan)
-        right = np.zeros(len(frame))
+            left = left + values(col)
+        right = np.zeros(len(table))
         for col in check.right:
-            right = right + frame[col].to_numpy(dtype=float, na_value=np.nan)
+            right = right + values(col)
         for col in check.minus:
-            if col in frame:
-                right = right - np.nan_to_num(frame[col].to_numpy(dtype=float, na_value=np.nan))
+            if col in table.values:
+                right = right - np.nan_to_num(values(col))
         with np.errstate(invalid="ignore"):
             wrong = np.flatnonzero(left > right)  # NaN compares False: unknown is not wrong
         if not len(wrong):
             continue
-        code = check.code if check.code in CATALOG else "column_above_column"
         for i in wrong[:MAX_FINDINGS_PER_CHECK]:
             file, sheet, cell, row = table.locate(int(i), check.left[0])
             findings.append(Finding(
-                "error", code, file, sheet, cell, row, "+".join(check.left),
-                _number(left[i]), unit=str(frame["commune_code"].iat[int(i)]),
+                "error", check.code, file, sheet, cell, row, "+".join(check.left),
+                _number(left[i]), unit=str(codes[int(i)]),
                 extra=_right_text(check, right[i])))
-        _mark_missing(table, wrong, (*check.left, *check.right, *check.minus))
-    return findings
+        blank(wrong, (*check.left, *check.right, *check.minus))
+    return findings, blanks
 
 
 def _number(value: float) -> str:
@@ -145,36 +134,29 @@ def _right_text(check: _Check, value: float) -> str:
         else f"{formula} {_number(value)}"
 
 
-def missing_columns(table: UnitTable, rule_sets: list[RuleSet], catalog: ColumnCatalog
-                    ) -> list[Finding]:
+def missing_columns(table: CountTable, book: RuleBook) -> list[Finding]:
     """A standard with some of its columns present but others absent: each absent
-    one is an error (the standard is "insufficient data" for every commune)."""
-    present = table.columns_present
+    one is a warning (the standard is "insufficient data" for every commune)."""
+    present = table.present
     # an unknown flag (NaN) may be ĐBKK: its variant's columns may be needed too
-    any_disadvantaged = bool((table.frame["disadvantaged"] != 0).any())
+    any_disadvantaged = bool((table.units["disadvantaged"] != 0).any())
     findings = []
-    for rules in rule_sets:
+    for rules in book.rule_sets:
         for sid, std in rules.standards.items():
             needed: dict[str, None] = {}
             every: dict[str, None] = {}
             for ind in rules.standard_indicators(std):
                 if ind.optional or ind.kind != "rate":
                     continue
-                sides = _rate_sides(ind, rules)
-                for k, (numerator, cohorts) in enumerate(sides):
+                for reading in ind.readings():
+                    every.update(dict.fromkeys(
+                        use.column for use in reading_uses(reading, rules.cohorts)))
                     # the ĐBKK variant's columns are needed only if a commune is ĐBKK
-                    wanted = k == 0 or any_disadvantaged
-                    for col in numerator:
-                        every[col] = None
-                        if wanted:
-                            needed[col] = None
-                    for c in cohorts:
-                        cohort = rules.cohorts[c]
-                        every[cohort.total] = None
-                        if cohort.excluded:
-                            every[cohort.excluded] = None
-                        if wanted:
-                            needed[cohort.total] = None
+                    if reading.disadvantaged and not any_disadvantaged:
+                        continue
+                    needed.update(dict.fromkeys(reading.numerator))
+                    needed.update(dict.fromkeys(rules.cohorts[c].total
+                                                for c in reading.cohorts))
             if not (set(every) & present):
                 continue  # not evaluated at all: the engine says so
             # A warning, not an error: the contract makes the communes concerned
@@ -182,5 +164,6 @@ def missing_columns(table: UnitTable, rule_sets: list[RuleSet], catalog: ColumnC
             for col in needed:
                 if col not in present:
                     findings.append(Finding("warning", "column_missing", column=col,
-                                            value=catalog.labels(col), extra=sid))
+                                            value=book.header_names(col), extra=sid,
+                                            params={"standard": sid}))
     return findings

@@ -1,4 +1,4 @@
-"""Build the one commune table the engine evaluates, from every sheet of every file.
+"""Build the count table the engine evaluates, from every sheet of every file.
 
 Rows are accounted for: each data row below a header is used as a commune,
 recognised as a total row, blank (nothing in the count columns and no commune
@@ -8,12 +8,13 @@ the numbers add up to the rows read.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
+from pcgd_cli.count_table import UNIT_KEYS, CountTable, InputSummary, Location, Reading
 from pcgd_cli.findings import Finding, cell_ref
 from pcgd_cli.reading.workbook import RawSheet
 from pcgd_cli.validation.catalog import ColumnCatalog, normalise_header
@@ -37,25 +38,11 @@ from pcgd_cli.validation.values import (
     parse_years,
 )
 
-UNIT_KEYS = ("year", "province_code", "province", "district_code", "district",
-             "commune_code", "commune")
 # Cells of these columns are often merged down over a district's communes.
 FILL_DOWN_KEYS = ("year", "province_code", "province", "district_code", "district")
 # Headers that forms carry but that hold no data pcgd needs.
 IGNORED_HEADERS = {"stt", "tt", "sott", "ghichu", "ghichu1"}
 HIDDEN_ROWS_LISTED = 10
-
-
-@dataclass
-class InputSummary:
-    path: Path
-    sha256: str = ""
-    rows_read: int = 0
-    rows_used: int = 0
-    rows_total: int = 0
-    rows_blank: int = 0
-    rows_rejected: int = 0
-    sheets_used: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -84,32 +71,27 @@ def _year_key(year: object) -> object:
 
 
 @dataclass
-class UnitTable:
-    """One row per commune (per year); counts as floats, NaN where missing or invalid."""
+class SheetLocator:
+    """Finds the sheet cell behind a cell of the count table: the commune's row in the
+    sheet that has the column (or, failing that, its row in any sheet)."""
 
-    frame: pd.DataFrame
-    columns_present: set[str]
-    findings: list[Finding]
-    inputs: list[InputSummary]
-    has_districts: bool
-    # (frame row, column key) of every value an error finding made missing
-    invalid: set[tuple[int, str]] = field(default_factory=set)
-    parts: list[_SheetPart] = field(default_factory=list)
+    parts: list[_SheetPart]
+    codes: list[str]
+    years: list[object]
 
-    def locate(self, i: int, key: str) -> tuple[str, str, str, int | None]:
-        """(file, sheet, cell, 1-based row) holding column ``key`` of frame row ``i``."""
-        code = self.frame["commune_code"].iat[i]
-        year = self.frame["year"].iat[i] if "year" in self.frame else None
+    def locate(self, i: int, key: str) -> Location:
+        code, year = self.codes[i], self.years[i]
         fallback = None
         for part in self.parts:
             row = part.excel_row(code, year)
             if row is None:
                 continue
             if key in part.col_of:
-                return (str(part.source.file), part.source.name,
-                        cell_ref(row, part.col_of[key]), row + 1)
-            fallback = fallback or (str(part.source.file), part.source.name, "", row + 1)
-        return fallback or ("", "", "", None)
+                return Location(str(part.source.file), part.source.name,
+                                cell_ref(row, part.col_of[key]), row + 1)
+            fallback = fallback or Location(str(part.source.file), part.source.name, "",
+                                            row + 1)
+        return fallback or Location()
 
 
 def _each_distinct(cells: list[object], parse) -> np.ndarray:
@@ -453,14 +435,11 @@ def _sheet_findings(sheet: RawSheet, header: HeaderMatch, catalog: ColumnCatalog
                                     header_cell_row + 1, other[0], text, extra=other[1],
                                     params={"option": other[2]}))
         elif normalise_header(text) not in IGNORED_HEADERS:
+            # the column a mistyped header most likely meant, named by its key
             guess = catalog.closest(text)
-            hint = {"closest": "", "closest_en": ""}
-            if guess is not None:
-                label = catalog.columns[guess].label
-                hint = {"closest": f"có phải '{label.vi}'? Nếu không, ",
-                        "closest_en": f"did you mean '{label.get('en')}'? If not, "}
             findings.append(Finding("warning", "unknown_column", file, sheet.name, cell,
-                                    header_cell_row + 1, "", text, params=hint))
+                                    header_cell_row + 1, "", text,
+                                    params={"closest": guess} if guess else {}))
     for i, key in header.duplicates:
         findings.append(Finding("error", "duplicate_column", file, sheet.name,
                                 cell_ref(header_cell_row, i), header_cell_row + 1, key))
@@ -475,7 +454,7 @@ def _sheet_findings(sheet: RawSheet, header: HeaderMatch, catalog: ColumnCatalog
 
 def build_unit_table(sheets: list[RawSheet], catalog: ColumnCatalog,
                      summaries: dict[Path, InputSummary],
-                     selected: list[str] | None = None) -> UnitTable:
+                     selected: list[str] | None = None) -> Reading:
     """``selected``: sheet names to read (``--sheet``); hidden sheets are read only so."""
     findings: list[Finding] = []
     parts: list[_SheetPart] = []
@@ -499,7 +478,7 @@ def build_unit_table(sheets: list[RawSheet], catalog: ColumnCatalog,
             # notes, cover pages and pcgd's own template instructions are text only
             if _holds_numbers(sheet.rows[:50]):
                 findings.append(Finding("warning", "no_header", str(sheet.file), sheet.name,
-                                        params={"labels": commune_code_labels(catalog)}))
+                                        params={"looked_for": "commune_code"}))
             continue
         _sheet_findings(sheet, header, catalog, findings)
         parts.append(_sheet_part(sheet, header, catalog, summaries[sheet.file], findings))
@@ -511,14 +490,11 @@ def build_unit_table(sheets: list[RawSheet], catalog: ColumnCatalog,
     else:
         frame, invalid = _merge(parts, findings)
     frame = _fill_units(frame, invalid)
-    return UnitTable(frame, present, findings, list(summaries.values()),
-                     has_districts=bool({"district_code", "district"} & present),
-                     invalid=invalid, parts=parts)
-
-
-def commune_code_labels(catalog: ColumnCatalog) -> str:
-    """The header texts looked for, to say so when none was found."""
-    return catalog.labels("commune_code")
+    locator = SheetLocator(parts, frame["commune_code"].tolist(), frame["year"].tolist())
+    table = CountTable.from_frame(frame, present,
+                                  has_districts=bool({"district_code", "district"} & present),
+                                  invalid=invalid, locator=locator)
+    return Reading(table, findings, list(summaries.values()))
 
 
 def _holds_numbers(rows: list[list[object]]) -> bool:

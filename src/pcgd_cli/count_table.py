@@ -1,0 +1,147 @@
+"""The count table: what every input kind produces and the engine judges.
+
+One row per commune (per year): the unit columns in a small DataFrame, and each
+count or yes/no column as whole numbers with a mask of the cells that are
+missing (blank, invalid, or made unknown by a validation error). Spreadsheets
+of commune counts produce it (``validation.table``), and so do person rows once
+counted. A stage never edits a table it was handed: ``blanked`` returns a new
+one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import TYPE_CHECKING, NamedTuple, Protocol
+
+import numpy as np
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from pcgd_cli.findings import Finding
+
+UNIT_KEYS = ("year", "province_code", "province", "district_code", "district",
+             "commune_code", "commune")
+
+
+class Location(NamedTuple):
+    """Where a cell of the input is, for a finding: file, sheet, A1 cell, 1-based row."""
+
+    file: str = ""
+    sheet: str = ""
+    cell: str = ""
+    row: int | None = None
+
+
+class Locator(Protocol):
+    def locate(self, i: int, key: str) -> Location:
+        """The input cell holding column ``key`` of the table's row ``i``."""
+
+
+@dataclass
+class InputSummary:
+    """What one input file held, for the report's provenance and row accounting."""
+
+    path: Path
+    sha256: str = ""
+    rows_read: int = 0
+    rows_used: int = 0
+    rows_total: int = 0
+    rows_blank: int = 0
+    rows_rejected: int = 0
+    sheets_used: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class CountTable:
+    """Communes (per year) and their counts, typed.
+
+    ``units``: year (float, NaN for a file without years), province_code, province,
+    district_code, district, commune_code, commune (str), disadvantaged (1.0 ĐBKK,
+    0.0 not, NaN unknown). ``values``/``missing``: int64 counts and their missing
+    mask, per column key the inputs had. ``present``: every column key the inputs
+    had (unit columns included). ``invalid``: (row, key) cells an error made missing.
+    """
+
+    units: pd.DataFrame
+    values: Mapping[str, np.ndarray]
+    missing: Mapping[str, np.ndarray]
+    present: frozenset[str]
+    has_districts: bool
+    invalid: frozenset[tuple[int, str]] = frozenset()
+    locator: Locator | None = None
+
+    def __len__(self) -> int:
+        return len(self.units)
+
+    @classmethod
+    def from_frame(cls, frame: pd.DataFrame, present: Iterable[str], has_districts: bool,
+                   invalid: Iterable[tuple[int, str]] = (),
+                   locator: Locator | None = None) -> CountTable:
+        """From a frame with the unit columns and count columns as floats (NaN missing)."""
+        unit_cols = [*UNIT_KEYS, "disadvantaged"]
+        values: dict[str, np.ndarray] = {}
+        missing: dict[str, np.ndarray] = {}
+        for key in frame.columns:
+            if key in unit_cols or key.startswith("_"):
+                continue
+            raw = frame[key].to_numpy(dtype=float, na_value=np.nan)
+            missing[key] = np.isnan(raw)
+            values[key] = np.where(missing[key], 0, raw).astype(np.int64)
+        units = frame[unit_cols].reset_index(drop=True)
+        return cls(units, values, missing, frozenset(present), has_districts,
+                   frozenset(invalid), locator)
+
+    @property
+    def codes(self) -> np.ndarray:
+        return self.units["commune_code"].to_numpy()
+
+    @property
+    def disadvantaged(self) -> np.ndarray:
+        """1.0 ĐBKK, 0.0 not, NaN unknown (an invalid or conflicting cell)."""
+        return self.units["disadvantaged"].to_numpy(dtype=float)
+
+    def column(self, key: str, absent_is_zero: bool = False) -> tuple[np.ndarray, np.ndarray]:
+        """(int64 values, missing mask). A column the inputs lack is all missing, or
+        all zero with ``absent_is_zero`` (an absent "excluded" column: nobody excluded)."""
+        if key in self.values:
+            return self.values[key], self.missing[key]
+        n = len(self)
+        return np.zeros(n, dtype=np.int64), np.full(n, not absent_is_zero)
+
+    def as_float(self, key: str) -> np.ndarray:
+        """The column as floats with NaN where missing (for checks across columns)."""
+        values, missing = self.column(key)
+        return np.where(missing, np.nan, values.astype(float))
+
+    def locate(self, i: int, key: str) -> Location:
+        return self.locator.locate(i, key) if self.locator is not None else Location()
+
+    def blanked(self, cells: Mapping[str, Iterable[int]]) -> CountTable:
+        """A new table where these rows of these columns are missing (found wrong): as a
+        blank cell, the value is 0 and the mask says missing."""
+        values = dict(self.values)
+        missing = dict(self.missing)
+        invalid = set(self.invalid)
+        for key, rows in cells.items():
+            rows = np.asarray(sorted(set(int(r) for r in rows)), dtype=np.int64)
+            if key not in missing or not len(rows):
+                continue
+            mask, numbers = missing[key].copy(), values[key].copy()
+            mask[rows] = True
+            numbers[rows] = 0
+            missing[key], values[key] = mask, numbers
+            invalid.update((int(r), key) for r in rows)
+        return replace(self, values=values, missing=missing, invalid=frozenset(invalid))
+
+
+@dataclass
+class Reading:
+    """What a reading stage hands on: the count table, the findings made while
+    reading it, and what each input file held."""
+
+    table: CountTable
+    findings: list[Finding]
+    inputs: list[InputSummary]
