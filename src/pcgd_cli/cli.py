@@ -16,6 +16,7 @@ import typer
 from pcgd_cli import __version__
 from pcgd_cli.errors import ExitCode, PcgdError
 from pcgd_cli.i18n import LANGS, t
+from pcgd_cli.stop import Stopped, install_stop_handlers
 
 app = typer.Typer(
     name="pcgd",
@@ -41,10 +42,7 @@ LangOption = Annotated[str, typer.Option("--lang", metavar="vi|en",
 
 
 def _fail(error: PcgdError) -> None:
-    message = f"pcgd: {error.message}"
-    if error.hint:
-        message += f" — {error.hint}"
-    typer.echo(message, err=True)
+    typer.echo(error.line(), err=True)
     raise typer.Exit(int(error.exit_code))
 
 
@@ -256,5 +254,18 @@ def rules_validate(path: Path, lang: LangOption = "vi") -> None:
     typer.echo(t("rules_valid", lang, path=path))
 
 
+def _stop_lang(args: list[str]) -> str:
+    return "en" if "--lang=en" in args or any(
+        args[i:i + 2] == ["--lang", "en"] for i in range(len(args))) else "vi"
+
+
 def main() -> None:
-    app()
+    """The ``pcgd`` command (and ``python -m pcgd_cli``)."""
+    install_stop_handlers()
+    try:
+        app()
+    except Stopped as stop:
+        # write_atomically has removed its temporary file on the way up
+        lang = _stop_lang(sys.argv[1:])
+        typer.echo(PcgdError(t("stopped", lang, signal=stop.name)).line(), err=True)
+        sys.exit(stop.exit_code)

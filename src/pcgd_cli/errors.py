@@ -28,5 +28,9 @@ class PcgdError(Exception):
         self.hint = hint
         self.exit_code = exit_code
 
+    def line(self) -> str:
+        """As the command line prints it: one line on stderr."""
+        return f"pcgd: {self.message} — {self.hint}" if self.hint else f"pcgd: {self.message}"
+
     def __str__(self) -> str:
         return f"{self.message} ({self.hint})" if self.hint else self.message

@@ -10,6 +10,11 @@ from __future__ import annotations
 LANGS = ("vi", "en")
 
 MESSAGES: dict[str, dict[str, str]] = {
+    # a run stopped by a signal (stop.py)
+    "stopped": {
+        "vi": "Đã dừng ({signal}); không để lại tệp ghi dở",
+        "en": "Stopped ({signal}); no half-written file left",
+    },
     # usage and files
     "and_more": {"vi": " … và {n} lỗi khác", "en": " … and {n} more"},
     "bad_lang": {"vi": "Ngôn ngữ không hỗ trợ: {lang}", "en": "Unsupported language: {lang}"},
