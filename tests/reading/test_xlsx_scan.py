@@ -95,6 +95,15 @@ def test_a_far_cell_is_named_and_the_sheet_not_read(tmp_path, dimension):
     assert scan["Xa"].hidden_rows == [] and scan["Xa"].uncached_formulas == []
 
 
+@pytest.mark.parametrize("dimension", ["A1:C3", None])
+def test_a_stray_cell_far_right_in_any_row_trips_the_guard(tmp_path, monkeypatch, dimension):
+    monkeypatch.setattr(xlsx_scan, "MAX_CELLS", 3 * 100)
+    rows = row(1, cell("A1")) + row(2, cell("A2") + cell("CW2")) + row(3, cell("C3"))
+    scan = scan_xlsx(str(write_book(tmp_path / "a.xlsx", sheet(rows, dimension=dimension))))
+    # <dimension> is trusted when present (every common writer keeps it right)
+    assert scan["Xa"].far_cell == (None if dimension else (1, 100))
+
+
 @pytest.mark.parametrize("numbered", [True, False])
 def test_the_guard_counts_rows_with_and_without_numbers(tmp_path, monkeypatch, numbered):
     monkeypatch.setattr(xlsx_scan, "MAX_CELLS", 3 * 20)

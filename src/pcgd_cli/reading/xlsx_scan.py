@@ -36,7 +36,7 @@ _ROOT = re.compile(rb'<(\w+:)?worksheet\b')
 _HIDDEN_ROW = re.compile(rb'<(?:\w+:)?row\b([^>]*?\bhidden="(?:1|true)"[^>]*)>')
 _ROW_NUMBER = re.compile(rb'\br="(\d+)"')
 _R_ATTR = re.compile(rb'\br="([A-Z]*)(\d+)"')
-_ANY_COLUMN = re.compile(rb'\br="([A-Z]{1,3})\d+"')
+_CELL_COLUMN = re.compile(rb' r="([A-Z]{1,3})\d+"')
 _DIMENSION = re.compile(rb'<(?:\w+:)?dimension\b[^>]*?\bref="[A-Z]*\d*:?([A-Z]+)\d+"')
 _CELL = re.compile(rb'<(?:\w+:)?c\b([^>]*?)(?:/>|>(.*?)</(?:\w+:)?c>)', re.S)
 _FORMULA = re.compile(rb'<(?:\w+:)?f\b')
@@ -132,6 +132,24 @@ def _last_row(buf: bytes, start: int, end: int, row_tag: bytes, before: int) -> 
     return before + counted
 
 
+def _widest_row(buf: bytes, start: int, end: int) -> int:
+    """The largest column number among the rows' last cells.
+
+    A row's cells come in column order, so its last cell is its widest: one search
+    per row instead of a regular expression over every cell (that cost 0.4 s on the
+    national file written without <dimension>)."""
+    widest = 0
+    row_start = start
+    while (close := buf.find(b"row>", row_start, end)) >= 0:  # "</row>", "</x:row>"
+        # the last ' r="' of the row: its last cell's, or the row's own number if it has none
+        at = buf.rfind(b' r="', row_start, close)
+        ref = _CELL_COLUMN.match(buf, at) if at >= 0 else None
+        if ref is not None:
+            widest = max(widest, column_number(ref.group(1)))
+        row_start = close + 4
+    return widest
+
+
 def _hidden_rows(buf: bytes, start: int, end: int) -> list[int]:
     rows = []
     at = buf.find(b'hidden="', start, end)
@@ -189,16 +207,13 @@ def _scan_sheet(book: zipfile.ZipFile, member: str, full_calc: bool) -> SheetSca
         # only without one are the cells' own columns looked at
         dimension = _DIMENSION.search(first)
         last_col = column_number(dimension.group(1)) if dimension else 0
-        columns: set[bytes] = set()
         last_row = 0
         for buf, start, end in _pieces(first, stream, row_tag):
             last_row = _last_row(buf, start, end, row_tag, last_row)
             if dimension is None:
-                columns.update(_ANY_COLUMN.findall(buf, start, end))
+                last_col = max(last_col, _widest_row(buf, start, end))
             scan.hidden_rows += _hidden_rows(buf, start, end)
             scan.uncached_formulas += _uncached_formulas(buf, start, end, full_calc)
-    if dimension is None:
-        last_col = max((column_number(c) for c in columns), default=0)
     if last_row * max(last_col, 1) > MAX_CELLS:
         # rare: read the whole XML once more to name the cell
         return SheetScan(far_cell=_far_cell(book.read(member), last_row, last_col))
