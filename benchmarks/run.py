@@ -191,6 +191,38 @@ def time_stages(path: Path, runs: int, tmp: Path) -> dict:
     return out
 
 
+def time_read(path: Path, runs: int) -> dict:
+    """pcgd's read and calamine's alone, taken in turns in one process (``--read-only``:
+    the line issue 11 is about, in seconds rather than minutes)."""
+    from pcgd_cli.reading import read_file
+
+    out: dict = {"read": [], "calamine_inproc": []}
+    for _ in range(runs):
+        c0 = time.perf_counter()
+        cells = calamine_cells(path)
+        t0 = time.perf_counter()
+        del cells
+        t1 = time.perf_counter()
+        sheets = read_file(path)
+        out["read"].append(time.perf_counter() - t1)
+        out["calamine_inproc"].append(t0 - c0)
+        del sheets
+    return out
+
+
+def read_lines(name: str, path: Path, runs: int) -> list[str]:
+    result = subprocess.run([sys.executable, __file__, "--read-child", str(path), "--runs",
+                             str(runs)], capture_output=True, text=True, check=True)
+    out = json.loads(result.stdout.splitlines()[-1])
+    read, alone = Figure("read (pcgd)", out["read"]), Figure("", out["calamine_inproc"])
+    value = ratio(read.median, alone.median)
+    return ["", f"== {name}: {path} — read only; median of {runs} ==",
+            row("read (calamine → raw cells)", read),
+            row("calamine read alone, in-process", alone),
+            target_line("read (pcgd) vs calamine read alone, in-process", f"{value:.2f}×",
+                        f"≤ {READ_VS_CALAMINE}×", value <= READ_VS_CALAMINE, True)]
+
+
 def calamine_cells(path: Path) -> list:
     """What the start-up yardstick reads (CALAMINE_SCRIPT), timed inside a process."""
     from python_calamine import CalamineWorkbook
@@ -367,7 +399,10 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--pandas-runs", type=int, default=1,
                         help="runs of the (slow) pandas script per data set (default 1)")
     parser.add_argument("--startup-runs", type=int, default=5)
+    parser.add_argument("--read-only", action="store_true",
+                        help="only pcgd's read against calamine's, in one process")
     parser.add_argument("--stages", type=Path, help=argparse.SUPPRESS)  # the worker child
+    parser.add_argument("--read-child", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--tmp", type=Path, help=argparse.SUPPRESS)
     return parser.parse_args(argv)
 
@@ -377,6 +412,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.stages:
         print(json.dumps(time_stages(args.stages, args.runs or 1, args.tmp)))
         return 0
+    if args.read_child:
+        print(json.dumps(time_read(args.read_child, args.runs or 1)))
+        return 0
     if args.dataset:
         datasets = [(item.split("=", 1)[0], Path(item.split("=", 1)[1])) if "=" in item
                     else (Path(item).stem, Path(item)) for item in args.dataset]
@@ -385,10 +423,13 @@ def main(argv: list[str] | None = None) -> int:
         datasets = [("province", DATA / "province.xlsx"), ("national", DATA / "national.xlsx")]
     started = time.perf_counter()
     print("\n".join(machine_lines()), flush=True)
-    print("\n".join(startup(args.startup_runs)), flush=True)
+    if not args.read_only:
+        print("\n".join(startup(args.startup_runs)), flush=True)
     for name, path in datasets:
         runs = args.runs or DEFAULT_RUNS.get(name, 3)
-        print("\n".join(bench_dataset(name, path, runs, args.pandas_runs)), flush=True)
+        lines = (read_lines(name, path, args.runs or 7) if args.read_only
+                 else bench_dataset(name, path, runs, args.pandas_runs))
+        print("\n".join(lines), flush=True)
     load = os.getloadavg()
     print(f"\nload average at end: {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}; "
           f"benchmark took {time.perf_counter() - started:.0f} s")
