@@ -276,10 +276,12 @@ class LocalizedGroup(_Localized, TyperGroup):
         token = _LANG.set(usage_lang(sys.argv[1:] if args is None else args))
         try:
             if not standalone_mode:
-                return super().main(args, prog_name, complete_var, False, **extra)
+                return super().main(args, prog_name, complete_var, standalone_mode=False,
+                                    **extra)
             # typer shows errors itself in standalone mode, in English: take them over
             try:
-                code = super().main(args, prog_name, complete_var, False, **extra)
+                code = super().main(args, prog_name, complete_var, standalone_mode=False,
+                                    **extra)
             except _click_errors.UsageError as error:
                 show_usage_error(error, self, _LANG.get())
                 sys.exit(error.exit_code)

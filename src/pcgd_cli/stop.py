@@ -3,7 +3,8 @@ way: the exception below unwinds the stack, so ``write_atomically`` removes its
 temporary file, and the command line prints one line and exits 128 + the signal.
 
 Without a handler SIGTERM kills the process on the spot, leaving the temporary
-file behind; SIGINT raised KeyboardInterrupt, which click turns into "Aborted!".
+file behind; SIGINT raised KeyboardInterrupt, which typer turns into a silent exit
+130 (older versions: click's English "Aborted!", exit 1).
 """
 
 from __future__ import annotations
