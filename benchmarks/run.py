@@ -42,6 +42,7 @@ XLSX_VS_CALAMINE = 3.0
 PANDAS_SPEEDUP = 4.0
 STARTUP_MAX_S = 0.3
 PEAK_MAX_MB = 500
+READ_VS_CALAMINE = 1.2  # issue 11: pcgd's read within 1.2× of calamine's, in one process
 
 CALAMINE_SCRIPT = """
 import sys
@@ -150,10 +151,16 @@ def time_stages(path: Path, runs: int, tmp: Path) -> dict:
 
     book = load_rule_book()
     writer = excel_writer()
-    out: dict = {key: [] for key in ("read", "validate", "read+validate", "evaluate", "json",
-                                     "excel")}
+    out: dict = {key: [] for key in ("read", "calamine_inproc", "validate", "read+validate",
+                                     "evaluate", "json", "excel")}
     out["excel_note"] = "" if writer else "n/a (not built yet)"
     for _ in range(runs):
+        if path.suffix.lower() != ".csv":
+            # the floor of pcgd's read: calamine alone, every sheet, in this same process
+            c0 = time.perf_counter()
+            cells = calamine_cells(path)
+            out["calamine_inproc"].append(time.perf_counter() - c0)
+            del cells
         t0 = time.perf_counter()
         sheets = read_file(path)
         t1 = time.perf_counter()
@@ -184,11 +191,52 @@ def time_stages(path: Path, runs: int, tmp: Path) -> dict:
     return out
 
 
+def time_read(path: Path, runs: int) -> dict:
+    """pcgd's read and calamine's alone, taken in turns in one process (``--read-only``:
+    the line issue 11 is about, in seconds rather than minutes)."""
+    from pcgd_cli.reading import read_file
+
+    out: dict = {"read": [], "calamine_inproc": []}
+    for _ in range(runs):
+        c0 = time.perf_counter()
+        cells = calamine_cells(path)
+        t0 = time.perf_counter()
+        del cells
+        t1 = time.perf_counter()
+        sheets = read_file(path)
+        out["read"].append(time.perf_counter() - t1)
+        out["calamine_inproc"].append(t0 - c0)
+        del sheets
+    return out
+
+
+def read_lines(name: str, path: Path, runs: int) -> list[str]:
+    result = subprocess.run([sys.executable, __file__, "--read-child", str(path), "--runs",
+                             str(runs)], capture_output=True, text=True, check=True)
+    out = json.loads(result.stdout.splitlines()[-1])
+    read, alone = Figure("read (pcgd)", out["read"]), Figure("", out["calamine_inproc"])
+    value = ratio(read.median, alone.median)
+    return ["", f"== {name}: {path} — read only; median of {runs} ==",
+            row("read (calamine → raw cells)", read),
+            row("calamine read alone, in-process", alone),
+            target_line("read (pcgd) vs calamine read alone, in-process", f"{value:.2f}×",
+                        f"≤ {READ_VS_CALAMINE}×", value <= READ_VS_CALAMINE, True)]
+
+
+def calamine_cells(path: Path) -> list:
+    """What the start-up yardstick reads (CALAMINE_SCRIPT), timed inside a process."""
+    from python_calamine import CalamineWorkbook
+
+    book = CalamineWorkbook.from_path(str(path))
+    return [book.get_sheet_by_name(name).to_python() for name in book.sheet_names]
+
+
 def stages_in_child(path: Path, runs: int, tmp: Path, figures: dict[str, Figure]) -> dict:
     result = subprocess.run([sys.executable, __file__, "--stages", str(path), "--runs", str(runs),
                              "--tmp", str(tmp)], capture_output=True, text=True, check=True)
     out = json.loads(result.stdout.splitlines()[-1])
-    for key in ("read", "validate", "read+validate", "evaluate", "json", "excel"):
+    for key in ("read", "calamine_inproc", "validate", "read+validate", "evaluate", "json",
+                "excel"):
         figures[key].seconds = out[key]
     figures["excel"].note = out["excel_note"]
     return out
@@ -261,6 +309,7 @@ def startup(runs: int) -> list[str]:
 def bench_dataset(name: str, path: Path, runs: int, pandas_runs: int) -> list[str]:
     labels = {
         "read": "read (calamine → raw cells)",
+        "calamine_inproc": "calamine read alone, in-process",
         "validate": "validate (→ count table, checked)",
         "read+validate": "reading = read + validate",
         "evaluate": "evaluate (all standards, roll-ups, years, targets)",
@@ -302,6 +351,12 @@ def bench_dataset(name: str, path: Path, runs: int, pandas_runs: int) -> list[st
 
     judged = name == "national"
     lines.append("  targets:")
+    read_ratio = ratio(get["read"], get["calamine_inproc"])
+    lines.append(target_line("read (pcgd) vs calamine read alone, in-process",
+                             f"{read_ratio:.2f}×" if read_ratio else "n/a",
+                             f"≤ {READ_VS_CALAMINE}×",
+                             None if read_ratio is None else read_ratio <= READ_VS_CALAMINE,
+                             judged))
     json_ratio = ratio(get["proc_json"], get["calamine"])
     xlsx_ratio = ratio(get["proc_xlsx"], get["calamine"])
     lines.append(target_line("pcgd --format json / (start-up + calamine read)",
@@ -344,7 +399,10 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--pandas-runs", type=int, default=1,
                         help="runs of the (slow) pandas script per data set (default 1)")
     parser.add_argument("--startup-runs", type=int, default=5)
+    parser.add_argument("--read-only", action="store_true",
+                        help="only pcgd's read against calamine's, in one process")
     parser.add_argument("--stages", type=Path, help=argparse.SUPPRESS)  # the worker child
+    parser.add_argument("--read-child", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--tmp", type=Path, help=argparse.SUPPRESS)
     return parser.parse_args(argv)
 
@@ -354,6 +412,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.stages:
         print(json.dumps(time_stages(args.stages, args.runs or 1, args.tmp)))
         return 0
+    if args.read_child:
+        print(json.dumps(time_read(args.read_child, args.runs or 1)))
+        return 0
     if args.dataset:
         datasets = [(item.split("=", 1)[0], Path(item.split("=", 1)[1])) if "=" in item
                     else (Path(item).stem, Path(item)) for item in args.dataset]
@@ -362,10 +423,13 @@ def main(argv: list[str] | None = None) -> int:
         datasets = [("province", DATA / "province.xlsx"), ("national", DATA / "national.xlsx")]
     started = time.perf_counter()
     print("\n".join(machine_lines()), flush=True)
-    print("\n".join(startup(args.startup_runs)), flush=True)
+    if not args.read_only:
+        print("\n".join(startup(args.startup_runs)), flush=True)
     for name, path in datasets:
         runs = args.runs or DEFAULT_RUNS.get(name, 3)
-        print("\n".join(bench_dataset(name, path, runs, args.pandas_runs)), flush=True)
+        lines = (read_lines(name, path, args.runs or 7) if args.read_only
+                 else bench_dataset(name, path, runs, args.pandas_runs))
+        print("\n".join(lines), flush=True)
     load = os.getloadavg()
     print(f"\nload average at end: {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}; "
           f"benchmark took {time.perf_counter() - started:.0f} s")

@@ -34,7 +34,8 @@ def test_benchmark_runs_end_to_end_and_prints_figures(tmp_path: Path) -> None:
     out = result.stdout
     for label in ("pcgd --version", "pcgd --help", "read (calamine", "evaluate",
                   "write JSON", "write Excel summary", "--format json > /dev/null",
-                  "calamine read", "pandas read_excel + to_excel", "peak memory"):
+                  "calamine read", "pandas read_excel + to_excel", "peak memory",
+                  "read (pcgd) vs calamine read alone, in-process"):
         assert label in out, f"{label!r} missing from:\n{out}"
     # every timed line carries a figure in seconds
     assert re.search(r"evaluate \(all standards.*\d+\.\d+ s", out), out

@@ -200,7 +200,8 @@ COMMANDS = list(_commands(typer.main.get_command(app)))
 def test_every_command_has_help(path: tuple[str, ...]) -> None:
     result = run(*path, "--help")
     assert result.exit_code == 0, result.stderr
-    assert "Usage" in result.stdout
+    assert "Cách dùng" in result.stdout
+    assert "Usage" in run(*path, "--help", "--lang", "en").stdout
 
 
 def test_check_and_rules_are_commands() -> None:

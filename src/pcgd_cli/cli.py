@@ -1,7 +1,8 @@
 """The command line: parses, calls the library, renders. No rule logic lives here.
 
 Heavy libraries (pandas, calamine) are imported inside the commands, so that
-``pcgd --version`` and ``pcgd --help`` start fast.
+``pcgd --version`` and ``pcgd --help`` start fast. Help texts are keys of the
+message catalogue, shown in one language by ``cli_help``.
 """
 
 from __future__ import annotations
@@ -14,19 +15,28 @@ from typing import Annotated
 import typer
 
 from pcgd_cli import __version__
+from pcgd_cli.cli_help import (
+    LocalizedCommand,
+    LocalizedGroup,
+    invocation_lang,
+    pass_lang_down,
+    usage_lang,
+)
 from pcgd_cli.errors import ExitCode, PcgdError
 from pcgd_cli.i18n import LANGS, t
+from pcgd_cli.stop import Stopped, install_stop_handlers
 
 app = typer.Typer(
     name="pcgd",
-    help="Kiểm tra chuẩn phổ cập giáo dục, xóa mù chữ (Nghị định 20/2014/NĐ-CP) từ bảng tính "
-    "của xã, huyện, tỉnh. / Check Vietnam's universal education and literacy standards.",
+    cls=LocalizedGroup,
+    help="help_pcgd",
     no_args_is_help=True,
+    invoke_without_command=True,  # "pcgd --lang en" alone shows the help
     add_completion=False,
     rich_markup_mode=None,
 )
-rules_app = typer.Typer(help="Bộ quy tắc: liệt kê, xem, kiểm tra. / Rule sets.",
-                        no_args_is_help=True)
+rules_app = typer.Typer(cls=LocalizedGroup, help="help_rules", no_args_is_help=True,
+                        invoke_without_command=True, rich_markup_mode=None)
 app.add_typer(rules_app, name="rules")
 
 
@@ -36,12 +46,14 @@ class Format(StrEnum):
     csv = "csv"
 
 
-LangOption = Annotated[str, typer.Option("--lang", metavar="vi|en",
-                                         help="vi (mặc định) hoặc en / vi or en")]
+LangOption = Annotated[str, typer.Option("--lang", metavar="metavar_lang", help="help_lang")]
+GroupLangOption = Annotated[str | None, typer.Option("--lang", metavar="metavar_lang",
+                                                    help="help_lang")]
 
 
-def _fail(error: PcgdError, lang: str = "vi", book=None) -> None:
-    """One line on stderr, in the user's language, then the error's exit code."""
+def _error_line(error: PcgdError, lang: str, book=None) -> str:
+    """The one line a usage, rule or file error prints, in the user's language; an
+    input made unusable by a data finding is said with that finding's words."""
     if error.finding is not None:
         from pcgd_cli.report.finding_text import finding_message, finding_suggestion
 
@@ -51,17 +63,26 @@ def _fail(error: PcgdError, lang: str = "vi", book=None) -> None:
         message, hint = (f"{where}: {text}" if where else text), finding_suggestion(f, lang, book)
     else:
         message, hint = error.message(lang), error.hint(lang)
-    line = f"pcgd: {message}"
-    if hint:
-        line += f" — {hint}"
-    typer.echo(line, err=True)
+    return f"pcgd: {message} — {hint}" if hint else f"pcgd: {message}"
+
+
+def _fail(error: PcgdError, lang: str = "vi", book=None) -> None:
+    typer.echo(_error_line(error, lang, book), err=True)
     raise typer.Exit(int(error.exit_code))
 
 
 def _check_lang(lang: str) -> str:
     if lang not in LANGS:
-        _fail(PcgdError("bad_lang", lang=lang))
+        _fail(PcgdError("bad_lang", lang=lang), invocation_lang())
     return lang
+
+
+def _group_options(ctx: typer.Context, lang: str | None) -> None:
+    if lang is not None:
+        pass_lang_down(ctx, _check_lang(lang))
+    if ctx.invoked_subcommand is None:
+        typer.echo(ctx.get_help(), err=True)
+        raise typer.Exit(int(ExitCode.INPUT_ERROR))
 
 
 def _version(value: bool) -> None:
@@ -72,46 +93,38 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def main_options(
+    ctx: typer.Context,
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
-                                          help="In phiên bản / show the version")] = False,
+                                          help="help_version")] = False,
+    lang: GroupLangOption = None,
 ) -> None:
-    """pcgd: phổ cập giáo dục, xóa mù chữ."""
+    _group_options(ctx, lang)
 
 
-@app.command()
+@rules_app.callback()
+def rules_options(ctx: typer.Context, lang: GroupLangOption = None) -> None:
+    _group_options(ctx, lang)
+
+
+@app.command(cls=LocalizedCommand, help="help_check")
 def check(
     files: Annotated[list[str] | None, typer.Argument(
-        help="Tệp .xlsx/.xls/.ods/.csv, thư mục hoặc mẫu *.xlsx / files, folders or globs",
-        show_default=False, metavar="FILE")] = None,
+        help="help_check_files", show_default=False, metavar="metavar_file")] = None,
     rules: Annotated[list[str] | None, typer.Option(
-        "--rules", metavar="ID|PATH",
-        help="Mã bộ quy tắc hoặc tệp .yaml (mặc định nd20-2014) / rule set id or "
-        "path")] = None,
+        "--rules", metavar="metavar_id_path", help="help_rules_option")] = None,
     targets: Annotated[list[str] | None, typer.Option(
-        "--targets", metavar="ID|PATH",
-        help="Chỉ tiêu kế hoạch, ví dụ laichau-2030 / plan targets")] = None,
-    fmt: Annotated[Format, typer.Option("--format", help="table | json | csv")] = Format.table,
+        "--targets", metavar="metavar_id_path", help="help_targets")] = None,
+    fmt: Annotated[Format, typer.Option("--format", metavar="metavar_format",
+                                        help="help_format")] = Format.table,
     output: Annotated[Path | None, typer.Option(
-        "--output", "-o", metavar="PATH",
-        help="Ghi kết quả ra .xlsx, .json hoặc .csv / write to a file")] = None,
+        "--output", "-o", metavar="metavar_path", help="help_output")] = None,
     lang: LangOption = "vi",
     sheet: Annotated[list[str] | None, typer.Option(
-        "--sheet", metavar="NAME",
-        help="Chỉ đọc trang này (đọc được cả trang ẩn); lặp lại được / read only "
-        "this sheet (hidden ones too); repeatable")] = None,
-    exit_zero: Annotated[bool, typer.Option(
-        "--exit-zero", help="Trả mã 0 cả khi chỉ tiêu chưa đạt / exit 0 when a target is "
-        "not met")] = False,
-    quiet: Annotated[bool, typer.Option(
-        "--quiet", "-q", help="Chỉ in lỗi / print nothing but errors")] = False,
+        "--sheet", metavar="metavar_name", help="help_sheet")] = None,
+    exit_zero: Annotated[bool, typer.Option("--exit-zero", help="help_exit_zero")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="help_quiet")] = False,
 ) -> None:
-    """Kiểm tra dữ liệu theo các chuẩn / check data against the standards.
-
-    Mã thoát / exit codes: 0 chạy xong (đạt mọi chỉ tiêu được yêu cầu) / the check ran
-    (every requested target met); 1 có chỉ tiêu chưa đạt / a target not met;
-    2 lỗi tham số, quy tắc hoặc dữ liệu / usage, rules or data error.
-    Ví dụ / example: pcgd check du_lieu.xlsx --targets laichau-2030 -o tong_hop.xlsx
-    """
+    """Check data against the standards (help text: MESSAGES["help_check"])."""
     lang = _check_lang(lang)
     book = None
     try:
@@ -191,20 +204,18 @@ def _write_output(report, output: Path, lang: str) -> None:
         write_atomically(output, lambda fh: writer(report, fh, lang), encoding=encoding)
 
 
-@app.command()
+@app.command(cls=LocalizedCommand, help="help_template")
 def template(
-    output: Annotated[Path, typer.Argument(help="Tệp .xlsx sẽ ghi / the .xlsx to write",
+    output: Annotated[Path, typer.Argument(help="help_template_output", metavar="metavar_xlsx",
                                            show_default=False)],
     rules: Annotated[list[str] | None, typer.Option(
-        "--rules", help="Mã bộ quy tắc hoặc tệp .yaml (mặc định nd20-2014) / rule set id or "
-        "path")] = None,
+        "--rules", metavar="metavar_id_path", help="help_rules_option")] = None,
     units: Annotated[Path | None, typer.Option(
-        "--units", help="CSV danh sách xã để điền sẵn / CSV of communes to pre-fill")] = None,
+        "--units", metavar="metavar_csv", help="help_units")] = None,
     lang: LangOption = "vi",
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Chỉ in lỗi / print nothing "
-                                        "but errors")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="help_quiet")] = False,
 ) -> None:
-    """Ghi mẫu nhập liệu từ bộ quy tắc / write the input workbook made from the rules."""
+    """Write the input workbook made from the rules."""
     from pcgd_cli.template import make_template
 
     lang = _check_lang(lang)
@@ -216,9 +227,9 @@ def template(
         typer.echo(t("tpl_written", lang, path=output, n=n), err=True)
 
 
-@rules_app.command("list")
+@rules_app.command("list", cls=LocalizedCommand, help="help_rules_list")
 def rules_list(lang: LangOption = "vi") -> None:
-    """Liệt kê các bộ quy tắc và chỉ tiêu có sẵn / list the built-in rule and target sets."""
+    """List the built-in rule and target sets."""
     from rich.console import Console
 
     from pcgd_cli.report.rules_view import rule_sets_table
@@ -232,11 +243,11 @@ def rules_list(lang: LangOption = "vi") -> None:
     Console(highlight=False, width=max(Console().width, 120)).print(table)
 
 
-@rules_app.command("show")
+@rules_app.command("show", cls=LocalizedCommand, help="help_rules_show")
 def rules_show(rule_id: Annotated[str, typer.Argument(
-        metavar="ID", help="Mã hoặc tệp .yaml / id or .yaml file")],
+        metavar="metavar_id_path", help="help_rules_show_id")],
         lang: LangOption = "vi") -> None:
-    """Mọi chuẩn, mức, tiêu chí, ngưỡng / every standard, level, test and threshold."""
+    """Every standard, level, test and threshold of a rule set."""
     from pcgd_cli.report.rules_view import show_lines
     from pcgd_cli.rules.target_loader import load_any, load_builtin_book
 
@@ -248,10 +259,11 @@ def rules_show(rule_id: Annotated[str, typer.Argument(
     typer.echo("\n".join(lines))
 
 
-@rules_app.command("validate")
-def rules_validate(path: Path, lang: LangOption = "vi") -> None:
-    """Kiểm tra tệp quy tắc hoặc chỉ tiêu / check a rule or target file: every mistake with
-    file:line."""
+@rules_app.command("validate", cls=LocalizedCommand, help="help_rules_validate")
+def rules_validate(path: Annotated[Path, typer.Argument(
+        metavar="metavar_yaml", help="help_rules_validate_path")],
+        lang: LangOption = "vi") -> None:
+    """Check a rule or target file: every mistake with file:line."""
     from pcgd_cli.rules.loader import check_rule_file
     from pcgd_cli.rules.target_loader import check_target_file, is_target_file
 
@@ -269,4 +281,12 @@ def rules_validate(path: Path, lang: LangOption = "vi") -> None:
 
 
 def main() -> None:
-    app()
+    """The ``pcgd`` command (and ``python -m pcgd_cli``)."""
+    install_stop_handlers()
+    try:
+        app()
+    except Stopped as stop:
+        # write_atomically has removed its temporary file on the way up
+        lang = usage_lang(sys.argv[1:])
+        typer.echo(_error_line(PcgdError("stopped", signal=stop.name), lang), err=True)
+        sys.exit(stop.exit_code)

@@ -10,6 +10,125 @@ from __future__ import annotations
 LANGS = ("vi", "en")
 
 MESSAGES: dict[str, dict[str, str]] = {
+    # --help of every command and option (cli.py names these keys; cli_help.py renders them)
+    "help_pcgd": {
+        "vi": "Kiểm tra chuẩn phổ cập giáo dục, xóa mù chữ (Nghị định 20/2014/NĐ-CP) từ bảng "
+              "tính của xã, huyện, tỉnh.",
+        "en": "Check Vietnam's universal education and literacy standards (Decree "
+              "20/2014/NĐ-CP) from commune, district and province spreadsheets.",
+    },
+    "help_version": {"vi": "In phiên bản rồi thoát", "en": "Show the version and exit"},
+    "help_help": {"vi": "In hướng dẫn này rồi thoát", "en": "Show this help and exit"},
+    "help_lang": {"vi": "Ngôn ngữ: vi (mặc định) hoặc en",
+                  "en": "Language: vi (the default) or en"},
+    "help_check": {
+        "vi": "Kiểm tra dữ liệu theo các chuẩn.\n\n"
+              "Mã thoát: 0 chạy xong (đạt mọi chỉ tiêu được yêu cầu); 1 có chỉ tiêu chưa đạt; "
+              "2 lỗi tham số, quy tắc hoặc dữ liệu.\n\n"
+              "Ví dụ: pcgd check du_lieu.xlsx --targets laichau-2030 -o tong_hop.xlsx",
+        "en": "Check data against the standards.\n\n"
+              "Exit codes: 0 the check ran (every requested target met); 1 a target not met; "
+              "2 usage, rules or data error.\n\n"
+              "Example: pcgd check data.xlsx --targets laichau-2030 -o summary.xlsx",
+    },
+    "help_check_files": {
+        "vi": "Tệp .xlsx, .xls, .ods, .csv, thư mục hoặc mẫu như *.xlsx",
+        "en": "An .xlsx, .xls, .ods or .csv file, a folder or a pattern such as *.xlsx",
+    },
+    "help_rules_option": {
+        "vi": "Mã bộ quy tắc hoặc tệp .yaml (mặc định nd20-2014); lặp lại được",
+        "en": "Rule set id or .yaml file (default nd20-2014); repeatable",
+    },
+    "help_targets": {
+        "vi": "Chỉ tiêu kế hoạch, ví dụ laichau-2030; lặp lại được",
+        "en": "Plan targets, e.g. laichau-2030; repeatable",
+    },
+    "help_format": {
+        "vi": "Dạng kết quả in ra: table (mặc định), json hoặc csv",
+        "en": "What to print: table (the default), json or csv",
+    },
+    "help_output": {
+        "vi": "Ghi kết quả ra tệp .xlsx, .json hoặc .csv",
+        "en": "Write the result to an .xlsx, .json or .csv file",
+    },
+    "help_sheet": {
+        "vi": "Chỉ đọc trang này (đọc được cả trang ẩn); lặp lại được",
+        "en": "Read only this sheet (hidden ones too); repeatable",
+    },
+    "help_exit_zero": {
+        "vi": "Trả mã 0 cả khi chỉ tiêu chưa đạt",
+        "en": "Exit 0 even when a target is not met",
+    },
+    "help_quiet": {"vi": "Chỉ in lỗi", "en": "Print nothing but errors"},
+    "help_template": {
+        "vi": "Ghi mẫu nhập liệu làm từ bộ quy tắc.",
+        "en": "Write the input workbook made from the rules.",
+    },
+    "help_template_output": {"vi": "Tệp .xlsx sẽ ghi", "en": "The .xlsx file to write"},
+    "help_units": {
+        "vi": "Tệp CSV danh sách xã để điền sẵn",
+        "en": "CSV file of the communes to fill in",
+    },
+    "help_rules": {
+        "vi": "Bộ quy tắc: liệt kê, xem, kiểm tra.",
+        "en": "Rule sets: list, show, validate.",
+    },
+    "help_rules_list": {
+        "vi": "Liệt kê các bộ quy tắc và chỉ tiêu có sẵn.",
+        "en": "List the built-in rule and target sets.",
+    },
+    "help_rules_show": {
+        "vi": "Mọi chuẩn, mức, tiêu chí, ngưỡng của một bộ quy tắc.",
+        "en": "Every standard, level, test and threshold of a rule set.",
+    },
+    "help_rules_show_id": {"vi": "Mã bộ quy tắc hoặc tệp .yaml", "en": "Rule set id or .yaml file"},
+    "help_rules_validate": {
+        "vi": "Kiểm tra tệp quy tắc hoặc chỉ tiêu: mọi lỗi kèm tệp:dòng.",
+        "en": "Check a rule or target file: every mistake with file:line.",
+    },
+    "help_rules_validate_path": {"vi": "Tệp .yaml cần kiểm tra", "en": "The .yaml file to check"},
+    # placeholders in usage lines: the values a user types
+    "metavar_file": {"vi": "TỆP", "en": "FILE"},
+    "metavar_id_path": {"vi": "MÃ|TỆP", "en": "ID|PATH"},
+    "metavar_id": {"vi": "MÃ", "en": "ID"},
+    "metavar_path": {"vi": "TỆP", "en": "PATH"},
+    "metavar_name": {"vi": "TÊN", "en": "NAME"},
+    "metavar_xlsx": {"vi": "TỆP.xlsx", "en": "FILE.xlsx"},
+    "metavar_csv": {"vi": "TỆP.csv", "en": "FILE.csv"},
+    "metavar_yaml": {"vi": "TỆP.yaml", "en": "FILE.yaml"},
+    "metavar_lang": {"vi": "vi|en", "en": "vi|en"},
+    "metavar_format": {"vi": "table|json|csv", "en": "table|json|csv"},
+    # how help is laid out, and usage errors (typer's own texts are English only)
+    "usage_prefix": {"vi": "Cách dùng: ", "en": "Usage: "},
+    "usage_options": {"vi": "[TÙY_CHỌN]", "en": "[OPTIONS]"},
+    "usage_command": {"vi": "LỆNH [THAM_SỐ]...", "en": "COMMAND [ARGS]..."},
+    "usage_arguments": {"vi": "Tham số", "en": "Arguments"},
+    "usage_options_heading": {"vi": "Tùy chọn", "en": "Options"},
+    "usage_commands": {"vi": "Lệnh", "en": "Commands"},
+    "usage_see_help": {"vi": "xem {command} --help", "en": "see {command} --help"},
+    "usage_no_such_option": {"vi": "Không có tùy chọn {option}", "en": "No such option: {option}"},
+    "usage_no_such_command": {"vi": "Không có lệnh {name}", "en": "No such command: {name}"},
+    "usage_did_you_mean": {"vi": " (có phải {names}?)", "en": " (did you mean {names}?)"},
+    "usage_option_needs_value": {
+        "vi": "Tùy chọn {option} cần một giá trị",
+        "en": "Option {option} needs a value",
+    },
+    "usage_option_takes_no_value": {
+        "vi": "Tùy chọn {option} không nhận giá trị",
+        "en": "Option {option} takes no value",
+    },
+    "usage_missing_argument": {"vi": "Thiếu tham số {name}", "en": "Missing argument {name}"},
+    "usage_missing_option": {"vi": "Thiếu tùy chọn {name}", "en": "Missing option {name}"},
+    "usage_bad_value": {"vi": "Giá trị không hợp lệ cho {name}", "en": "Invalid value for {name}"},
+    "usage_expected": {"vi": "; cần {expected}", "en": "; expected {expected}"},
+    "usage_extra_arguments": {"vi": "Thừa tham số: {args}", "en": "Unexpected arguments: {args}"},
+    "usage_invalid": {"vi": "Dòng lệnh không hợp lệ", "en": "Invalid command line"},
+    "usage_aborted": {"vi": "Đã hủy", "en": "Aborted"},
+    # a run stopped by a signal (stop.py)
+    "stopped": {
+        "vi": "Đã dừng ({signal}); không để lại tệp ghi dở",
+        "en": "Stopped ({signal}); no half-written file left",
+    },
     # usage and files
     "and_more": {"vi": " … và {n} lỗi khác", "en": " … and {n} more"},
     "bad_lang": {"vi": "Ngôn ngữ không hỗ trợ: {lang}", "en": "Unsupported language: {lang}"},

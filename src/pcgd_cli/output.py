@@ -7,7 +7,7 @@ overwrite one of the inputs is refused.
 from __future__ import annotations
 
 import os
-import tempfile
+import secrets
 from collections.abc import Callable
 from pathlib import Path
 from typing import IO
@@ -26,31 +26,40 @@ def check_output_path(output: Path, inputs: list[Path], suffixes: tuple[str, ...
         raise PcgdError("output_is_input", path=output)
 
 
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
+# O_EXCL: never open a file another run created; O_BINARY: no newline translation on Windows
+_NEW_FILE = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
 
 
 def write_atomically(output: Path, write: Callable[[IO], None], binary: bool = False,
                      encoding: str = "utf-8") -> None:
-    """``write`` gets an open temporary file; only a complete file is renamed to ``output``."""
+    """``write`` gets an open temporary file; only a complete file is renamed to ``output``.
+
+    Whatever stops the write (an error, Ctrl-C, SIGTERM: see ``stop.py``) removes the
+    temporary file."""
     folder = output.resolve().parent
+    tmp: Path | None = None
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{output.name}.", suffix=".tmp", dir=folder)
-    except OSError as exc:
-        raise PcgdError("output_failed", path=output, error=exc) from None
-    try:
+        for _ in range(100):
+            # the name is set before the file exists, so a stop arriving while it is
+            # created still finds it to remove (mkstemp returns the name only after)
+            tmp = folder / f".{output.name}.{secrets.token_hex(4)}.tmp"
+            try:
+                # 0o666: the umask gives the output an ordinary file's permissions
+                fd = os.open(tmp, _NEW_FILE, 0o666)
+                break
+            except FileExistsError:
+                tmp = None
+        else:
+            raise FileExistsError(f"{folder}/.{output.name}.*.tmp")
         mode = "wb" if binary else "w"
         kwargs = {} if binary else {"encoding": encoding, "newline": ""}
         with os.fdopen(fd, mode, **kwargs) as fh:
             write(fh)
-        # mkstemp makes the file private (0600); an output is an ordinary file
-        os.chmod(tmp, 0o666 & ~_umask())
         os.replace(tmp, output)
     except BaseException as exc:
-        Path(tmp).unlink(missing_ok=True)
+        if tmp is not None:
+            tmp.unlink(missing_ok=True)
         if isinstance(exc, OSError):
             raise PcgdError("output_failed", path=output, error=exc) from None
         raise
