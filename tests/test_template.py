@@ -9,7 +9,7 @@ import openpyxl
 import pytest
 from typer.testing import CliRunner
 
-from excel_fixtures import UNITS_CSV, catalog, cell_values, plausible
+from excel_fixtures import REGISTER_CSV, UNITS_CSV, catalog, cell_values, plausible
 from pcgd_cli.cli import app
 
 runner = CliRunner()
@@ -128,6 +128,33 @@ def test_units_file_without_commune_codes_is_refused(tmp_path):
     result = runner.invoke(app, ["template", str(tmp_path / "mau.xlsx"), "--units", str(units)])
     assert result.exit_code == 2 and "mã xã" in result.stderr
     assert not (tmp_path / "mau.xlsx").exists()
+
+
+def test_the_register_prefills_types_and_dbkk_flags(tmp_path):
+    ws = openpyxl.load_workbook(make(tmp_path, "--units", str(REGISTER_CSV)))["Số liệu"]
+    cat = catalog()
+    col = {cat.match(c.value): c.column for c in ws[1]}
+    with REGISTER_CSV.open(encoding="utf-8") as fh:
+        units = list(csv.DictReader(fh))
+    for r, unit in enumerate(units, start=2):
+        assert ws.cell(r, col["commune_type"]).value == unit["commune_type"]
+        flag = ws.cell(r, col["disadvantaged"]).value
+        assert flag == {"1": "có", "0": "không"}[unit["disadvantaged"]]
+
+
+def test_a_register_with_a_bad_line_is_refused_naming_the_line(tmp_path):
+    units = tmp_path / "don_vi.csv"
+    units.write_text("commune_code,commune,disadvantaged\n03394,Xã Thèn Sin,có lẽ\n",
+                     encoding="utf-8")
+    result = runner.invoke(app, ["template", str(tmp_path / "mau.xlsx"), "--units", str(units)])
+    assert result.exit_code == 2 and "dòng 2" in result.stderr and "có lẽ" in result.stderr
+    assert not (tmp_path / "mau.xlsx").exists()
+
+
+def test_the_instructions_say_the_template_may_be_filled_by_name(tmp_path):
+    values = cell_values(openpyxl.load_workbook(make(tmp_path))["Hướng dẫn"])
+    text = "\n".join(str(v) for v in values)
+    assert "--units" in text and "Huyện Tam Đường" in text and "Mường Tè" in text
 
 
 def _help_rows(path) -> dict[str, tuple[int, list]]:
