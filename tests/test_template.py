@@ -211,3 +211,31 @@ def test_instruction_rows_are_as_tall_as_their_wrapped_text(tmp_path):
             assert height and height >= 15 * lines, (row, values[1])
             tall += 1
     assert tall > 5
+
+
+def test_a_blank_template_filled_by_name_under_a_district_row_checks_with_the_register(
+        tmp_path):
+    """What the instructions promise: no codes, names as typed, a district section row."""
+    out = make(tmp_path)
+    book = openpyxl.load_workbook(out)
+    ws = book.worksheets[0]
+    cat = catalog()
+    col = {cat.match(c.value): c.column for c in ws[1]}
+    ws.cell(2, col["commune"], "I. Huyện Tam Đường")
+    for r, name in enumerate(["Xã Bản Giang", "Thèn Sin", "TT. Tam Đường"], start=3):
+        ws.cell(r, col["commune"], name)
+        for key, c in col.items():
+            value = plausible(key, cat.kind(key))
+            if value is not None and key != "disadvantaged":
+                ws.cell(r, c, value)
+    book.save(out)
+    result = runner.invoke(app, ["check", str(out), "--format", "json",
+                                 "--units", str(REGISTER_CSV)])
+    assert result.exit_code == 0, result.stderr
+    report = json.loads(result.stdout)
+    assert [f["code"] for f in report["findings"] if f["severity"] != "info"] == []
+    communes = {u["code"]: u for u in report["results"] if u["unit_type"] == "commune"}
+    assert set(communes) == {"03418", "03394", "03390"}
+    assert {u["parent_code"] for u in communes.values()} == {"106"}
+    assert [communes[c]["disadvantaged"] for c in ("03418", "03394", "03390")] == [
+        True, True, False]

@@ -273,7 +273,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "xl_info_path": {"vi": "Đường dẫn", "en": "Path"},
     "xl_info_rows_read": {"vi": "Số dòng đã đọc", "en": "Rows read"},
     "xl_info_rows_used": {"vi": "Số dòng dùng (xã)", "en": "Rows used (communes)"},
-    "xl_info_rows_total": {"vi": "Dòng tổng cộng", "en": "Total rows"},
+    "xl_info_rows_total": {"vi": "Dòng tổng, dòng tên huyện", "en": "Total and section rows"},
     "xl_info_rows_blank": {"vi": "Dòng trống", "en": "Blank rows"},
     "xl_info_rows_rejected": {"vi": "Dòng bị loại", "en": "Rows rejected"},
     "xl_info_sheets": {"vi": "Trang đã dùng", "en": "Sheets used"},
