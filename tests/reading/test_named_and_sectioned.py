@@ -269,3 +269,25 @@ def test_a_bad_register_stops_the_run_in_one_line(tmp_path):
     lines = stderr.strip().splitlines()
     assert len(lines) == 1 and "dòng 3" in lines[0] and str(register) in lines[0]
     assert "Traceback" not in result.output
+
+
+def test_the_place_and_date_line_under_a_form_is_not_a_district(tmp_path):
+    path = write(tmp_path / "xa.csv", [
+        ["I", "Huyện Tam Đường"],
+        [1, "Thèn Sin", *OK],
+        [],
+        ["", "Huyện Tam Đường, ngày 30 tháng 9 năm 2024"],
+        ["", "Người lập biểu"],
+    ])
+    code, report, _, _ = run_check(path, "--units", REGISTER)
+    assert code == 0
+    assert [f for f in report["findings"] if f["severity"] != "info"] == []
+    assert report["inputs"][0]["rows_blank"] == 3
+
+
+def test_a_type_column_tells_apart_two_units_of_one_name(tmp_path):
+    head = ["Tên xã", "Loại đơn vị", *HEAD[2:]]
+    path = write(tmp_path / "xa.csv", [["Mường Tè", "Thị trấn", *OK],
+                                       ["Mường Tè", "Xã", *OK]], head)
+    code, report, _, _ = run_check(path, "--units", REGISTER)
+    assert code == 0 and set(units(report)) == {"03433", "03445"}

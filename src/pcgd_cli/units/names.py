@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # the five Vietnamese tone marks, as combining characters after NFD
 _TONES = frozenset("\u0300\u0301\u0303\u0309\u0323")
@@ -47,7 +48,12 @@ def _syllable(word: str) -> str:
 
 def words(text: object) -> tuple[str, ...]:
     """The words of a name, each compared with its accents but not their placement."""
-    folded = unicodedata.normalize("NFC", str(text or "")).casefold()
+    return _words(str(text or ""))
+
+
+@lru_cache(maxsize=1 << 16)  # a national table repeats each name once a year
+def _words(text: str) -> tuple[str, ...]:
+    folded = unicodedata.normalize("NFC", text).casefold()
     # the prefix tables are written in NFC with the tone on its usual letter
     return tuple(_syllable(w) for w in _NOT_WORD.split(folded) if w)
 

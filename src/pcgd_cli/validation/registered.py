@@ -33,7 +33,9 @@ def match_names(names: np.ndarray, codes: np.ndarray, skip: np.ndarray,
     for i, name in enumerate(names):
         if skip[i] or codes[i] or not name:
             continue
-        typed = f"{types[i]} {name}" if types is not None and types[i] else name
+        # a type column ("Loại đơn vị") tells apart two units of one name
+        given = types is not None and types[i] and commune_key(name)[0] is None
+        typed = f"{types[i]} {name}" if given else name
         match = register.match_name(typed, district_codes[i] or None)
         if match.unit is not None:
             codes[i] = match.unit.commune_code

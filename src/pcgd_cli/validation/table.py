@@ -221,7 +221,7 @@ def _sheet_part(sheet: RawSheet, header: HeaderMatch, catalog: ColumnCatalog,
     if "commune_code" not in data:  # a table of names (read only with a register)
         data["commune_code"] = np.full(n, "", dtype=object)
         bad["commune_code"] = np.zeros(n, dtype=bool)
-    sections = _sections(rows, header, catalog, data, register, problem)
+    sections = _sections(rows, header, catalog, data, has_data, register, problem)
     is_section = np.zeros(n, dtype=bool)
     is_section[[s.pos for s in sections]] = True
     under = rows_under(sections, n)
@@ -341,10 +341,14 @@ def _label_columns(header: HeaderMatch, catalog: ColumnCatalog,
 
 
 def _sections(rows: list[list[object]], header: HeaderMatch, catalog: ColumnCatalog,
-              data: dict[str, np.ndarray], register: Register | None,
+              data: dict[str, np.ndarray], has_data: np.ndarray, register: Register | None,
               problem) -> list[Section]:
     """District section rows, where no commune row fills a district cell itself; each
-    district the register does not know, or that has no code, is said."""
+    district the register does not know, or that has no code, is said.
+
+    A heading with no row of figures under it opens nothing: the place-and-date
+    line under a form ("Huyện Tam Đường, ngày 30 tháng 9 năm 2024") is not a
+    district."""
     n = len(rows)
     unit_row = np.zeros(n, dtype=bool)
     for key in ("commune_code", "commune"):
@@ -355,7 +359,10 @@ def _sections(rows: list[list[object]], header: HeaderMatch, catalog: ColumnCata
             return []
     columns = _label_columns(header, catalog,
                              ("commune_code", "commune", "district_code", "district"))
-    sections = find_sections(rows, columns, register)
+    found = find_sections(rows, columns, register)
+    ends = [s.pos for s in found[1:]] + [n]
+    sections = [s for s, end in zip(found, ends[:len(found)], strict=True)
+                if has_data[s.pos + 1:end].any()]
     for section in sections:
         if register is None:
             problem("district_code_unknown", section.pos, section.col, "district",
