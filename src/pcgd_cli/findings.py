@@ -16,14 +16,18 @@ CATALOG: dict[str, tuple[str, str, str, str]] = {
     "no_header": (
         "Không tìm thấy dòng tiêu đề có cột mã xã trong trang này (đã tìm: {labels})",
         "No header row with a commune-code column in this sheet (looked for: {labels})",
-        "thêm cột 'Mã xã' (commune_code) vào dòng tiêu đề, hoặc dùng: pcgd template",
-        "add a 'Mã xã' (commune_code) header, or start from: pcgd template",
+        "thêm cột 'Mã xã' (commune_code) vào dòng tiêu đề, hoặc dùng: pcgd template; bảng "
+        "chỉ ghi tên xã thì kiểm tra kèm danh mục đơn vị: --units danh_muc.csv",
+        "add a 'Mã xã' (commune_code) header, or start from: pcgd template; a table of "
+        "commune names is checked with a register of units: --units register.csv",
     ),
     "no_data_sheet": (
         "Không có trang nào có dòng tiêu đề nhận ra được",
         "No sheet has a recognisable header row",
-        "tiêu đề phải có cột 'Mã xã' và các cột số liệu; xem: pcgd template mau.xlsx",
-        "the header needs 'Mã xã' and count columns; see: pcgd template blank.xlsx",
+        "tiêu đề phải có cột 'Mã xã' và các cột số liệu (xem: pcgd template mau.xlsx), hoặc "
+        "cột tên xã khi kiểm tra kèm danh mục đơn vị (--units danh_muc.csv)",
+        "the header needs 'Mã xã' and count columns (see: pcgd template blank.xlsx), or a "
+        "commune-name column when checked with a register of units (--units register.csv)",
     ),
     "unknown_column": (
         "Cột '{value}' không thuộc bộ quy tắc nào đang dùng; bỏ qua",

@@ -254,7 +254,7 @@ def test_an_unknown_district_heading_is_said_and_the_register_places_its_commune
 def test_a_table_of_names_needs_the_register(tmp_path):
     path = write(tmp_path / "xa.csv", [[1, "Xã Bản Giang", *OK]])
     code, _, stderr, _ = run_check(path)
-    assert code == 2 and "tiêu đề" in stderr
+    assert code == 2 and "tiêu đề" in stderr and "--units" in stderr
     code, report, _, _ = run_check(path, "--units", REGISTER)
     assert code == 0 and set(units(report)) == {"03418"}
 
