@@ -34,6 +34,7 @@ def test_the_sample_register_has_lai_chau_s_units(lai_chau):
     assert unit.line == 17  # the header is line 1
     assert [u.commune_code for u in lai_chau.communes_of("105")][:2] == ["03386", "03387"]
     assert lai_chau.by_code("99999") is None
+    assert lai_chau.by_code(3418) is unit and lai_chau.by_code("3418.0") is unit
 
 
 @pytest.mark.parametrize("typed", [

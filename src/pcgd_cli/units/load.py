@@ -54,7 +54,8 @@ def load_register(path: Path, lang: str = "vi") -> Register:
                         t("register_problems_hint", lang))
     if not reader.units:
         raise PcgdError(t("register_empty", lang, path=path), t("register_hint", lang))
-    return Register(path, tuple(reader.units), has_flags="disadvantaged" in keys)
+    return Register(path, tuple(reader.units), has_flags="disadvantaged" in keys,
+                    code_width=catalog.columns["commune_code"].width)
 
 
 class _Rows:

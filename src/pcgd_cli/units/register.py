@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pcgd_cli.units.names import commune_key, commune_type_of, district_key, plain
+from pcgd_cli.validation.values import parse_code
 
 MAX_CLOSEST = 3
 CLOSENESS = 0.7  # difflib ratio of the accent-free names, below which nothing is suggested
@@ -73,6 +74,7 @@ class Register:
     path: Path
     units: tuple[RegisteredUnit, ...]
     has_flags: bool = False  # the file has a ĐBKK column
+    code_width: int | None = None  # commune codes' digits (rules/units.yaml): 3394 → 03394
     _by_code: dict[str, RegisteredUnit] = field(default_factory=dict, repr=False)
     _by_name: dict[tuple[str, ...], list[RegisteredUnit]] = field(default_factory=dict,
                                                                   repr=False)
@@ -91,8 +93,10 @@ class Register:
     def has_districts(self) -> bool:
         return bool(self._districts)
 
-    def by_code(self, code: str) -> RegisteredUnit | None:
-        return self._by_code.get(code)
+    def by_code(self, code: object) -> RegisteredUnit | None:
+        """The unit of a commune code as any file writes it: "03394", "3394", 3394.0."""
+        found = self._by_code.get(code) if isinstance(code, str) else None
+        return found or self._by_code.get(parse_code(code, self.code_width))
 
     def communes_of(self, district_code: str) -> tuple[RegisteredUnit, ...]:
         return tuple(u for u in self.units if u.district_code == district_code)
