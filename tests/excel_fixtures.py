@@ -17,6 +17,7 @@ from pcgd_cli.validation.catalog import column_catalog
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "sample_data" / "lai_chau_2024.xlsx"
 UNITS_CSV = ROOT / "sample_data" / "lai_chau_units.csv"
+REGISTER_CSV = ROOT / "sample_data" / "lai_chau_register.csv"
 HYPERLINK = '=HYPERLINK("http://x","y")'
 
 

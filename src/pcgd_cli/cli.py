@@ -121,6 +121,8 @@ def check(
     lang: LangOption = "vi",
     sheet: Annotated[list[str] | None, typer.Option(
         "--sheet", metavar="metavar_name", help="help_sheet")] = None,
+    units: Annotated[Path | None, typer.Option(
+        "--units", metavar="metavar_file", help="help_check_units")] = None,
     exit_zero: Annotated[bool, typer.Option("--exit-zero", help="help_exit_zero")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="help_quiet")] = False,
 ) -> None:
@@ -131,7 +133,7 @@ def check(
         from pcgd_cli.rules.target_loader import load_rule_book
 
         book = load_rule_book(rules or [], targets or [])
-        code = _run_check(files or [], book, fmt, output, lang, quiet, sheet or [])
+        code = _run_check(files or [], book, fmt, output, lang, quiet, sheet or [], units)
     except PcgdError as error:
         _fail(error, lang, book)
     if code == ExitCode.TARGET_NOT_MET and exit_zero:
@@ -140,7 +142,8 @@ def check(
 
 
 def _run_check(files: list[str], book, fmt: Format, output: Path | None, lang: str,
-               quiet: bool, sheet_names: list[str] | None = None) -> ExitCode:
+               quiet: bool, sheet_names: list[str] | None = None,
+               units: Path | None = None) -> ExitCode:
     from rich.console import Console
 
     from pcgd_cli.batch import file_progress, run_summary
@@ -150,13 +153,16 @@ def _run_check(files: list[str], book, fmt: Format, output: Path | None, lang: s
     from pcgd_cli.report.csv_report import write_csv
     from pcgd_cli.report.json_report import write_json
     from pcgd_cli.report.terminal import render_terminal
+    from pcgd_cli.units import load_register
 
     paths = expand_inputs(files)
     if output is not None:
-        check_output_path(output, paths, OUTPUT_SUFFIXES)
+        check_output_path(output, [*paths, *([units] if units else [])], OUTPUT_SUFFIXES)
+    register = load_register(units) if units is not None else None
     err = Console(stderr=True, highlight=False)
     with file_progress(paths, err, quiet, lang) as progress:
-        report = check_files(paths, book, progress=progress, sheet_names=sheet_names)
+        report = check_files(paths, book, progress=progress, sheet_names=sheet_names,
+                             register=register)
 
     if output is not None:
         _write_output(report, output, lang)
@@ -211,7 +217,7 @@ def template(
     rules: Annotated[list[str] | None, typer.Option(
         "--rules", metavar="metavar_id_path", help="help_rules_option")] = None,
     units: Annotated[Path | None, typer.Option(
-        "--units", metavar="metavar_csv", help="help_units")] = None,
+        "--units", metavar="metavar_file", help="help_units")] = None,
     lang: LangOption = "vi",
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="help_quiet")] = False,
 ) -> None:

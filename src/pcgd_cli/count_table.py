@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from pcgd_cli.findings import Finding
 
 UNIT_KEYS = ("year", "province_code", "province", "district_code", "district",
-             "commune_code", "commune")
+             "commune_code", "commune", "commune_type")
 
 
 class Location(NamedTuple):
@@ -59,10 +59,10 @@ class CountTable:
     """Communes (per year) and their counts, typed.
 
     ``units``: year (float, NaN for a file without years), province_code, province,
-    district_code, district, commune_code, commune (str), disadvantaged (1.0 ĐBKK,
-    0.0 not, NaN unknown). ``values``/``missing``: int64 counts and their missing
-    mask, per column key the inputs had. ``present``: every column key the inputs
-    had (unit columns included). ``invalid``: (row, key) cells an error made missing.
+    district_code, district, commune_code, commune, commune_type (str, "" when not
+    given), disadvantaged (1.0 ĐBKK, 0.0 not, NaN unknown). ``values``/``missing``:
+    int64 counts and their missing mask, per column key the inputs had. ``present``:
+    every column key the inputs had (unit columns included). ``invalid``: (row, key) cells an error made missing.
     """
 
     units: pd.DataFrame
@@ -90,7 +90,8 @@ class CountTable:
             raw = frame[key].to_numpy(dtype=float, na_value=np.nan)
             missing[key] = np.isnan(raw)
             values[key] = np.where(missing[key], 0, raw).astype(np.int64)
-        units = frame[unit_cols].reset_index(drop=True)
+        units = frame.reindex(columns=unit_cols).reset_index(drop=True)
+        units["commune_type"] = units["commune_type"].astype(object).fillna("").astype(str)
         return cls(units, values, missing, frozenset(present), has_districts,
                    frozenset(invalid), locator)
 

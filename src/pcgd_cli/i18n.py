@@ -66,8 +66,13 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "help_template_output": {"vi": "Tệp .xlsx sẽ ghi", "en": "The .xlsx file to write"},
     "help_units": {
-        "vi": "Tệp CSV danh sách xã để điền sẵn",
-        "en": "CSV file of the communes to fill in",
+        "vi": "Danh mục đơn vị .csv/.xlsx để điền sẵn các xã",
+        "en": "Register of units (.csv/.xlsx) whose communes are pre-filled",
+    },
+    "help_check_units": {
+        "vi": "Danh mục đơn vị .csv/.xlsx: tìm xã theo tên, lấy huyện và ĐBKK từ đó",
+        "en": "Register of units (.csv/.xlsx): communes by name, their districts and "
+              "especially-difficult (disadvantaged) flags from it",
     },
     "help_rules": {
         "vi": "Bộ quy tắc: liệt kê, xem, kiểm tra.",
@@ -389,7 +394,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "xl_info_path": {"vi": "Đường dẫn", "en": "Path"},
     "xl_info_rows_read": {"vi": "Số dòng đã đọc", "en": "Rows read"},
     "xl_info_rows_used": {"vi": "Số dòng dùng (xã)", "en": "Rows used (communes)"},
-    "xl_info_rows_total": {"vi": "Dòng tổng cộng", "en": "Total rows"},
+    "xl_info_rows_total": {"vi": "Dòng tổng, dòng tên huyện", "en": "Total and section rows"},
     "xl_info_rows_blank": {"vi": "Dòng trống", "en": "Blank rows"},
     "xl_info_rows_rejected": {"vi": "Dòng bị loại", "en": "Rows rejected"},
     "xl_info_sheets": {"vi": "Trang đã dùng", "en": "Sheets used"},
@@ -422,6 +427,18 @@ MESSAGES: dict[str, dict[str, str]] = {
     "tpl_step_4": {
         "vi": "4. Kiểm tra: pcgd check {file}",
         "en": "4. Check it: pcgd check {file}",
+    },
+    "tpl_step_names": {
+        "vi": "5. Không có mã xã cũng được: ghi tên xã (\"Xã Bản Giang\" hoặc \"Bản Giang\"), "
+              "có thể xếp các xã dưới một dòng tên huyện (\"I. Huyện Tam Đường\", sau đó "
+              "dòng \"Cộng\") thay cho các cột huyện, rồi kiểm tra kèm danh mục đơn vị: "
+              "pcgd check {file} --units danh_muc.csv. Hai đơn vị cùng tên (Thị trấn Mường Tè, "
+              "Xã Mường Tè) phải ghi rõ loại đơn vị.",
+        "en": "5. Commune codes may be left out: write the commune's name (\"Xã Bản Giang\" "
+              "or \"Bản Giang\"), optionally under a row naming its district (\"I. Huyện "
+              "Tam Đường\", then a \"Cộng\" row) instead of the district columns, and check "
+              "it with the register of units: pcgd check {file} --units register.csv. Two "
+              "units of one name (Thị trấn Mường Tè, Xã Mường Tè) need their type written.",
     },
     "tpl_col": {"vi": "Cột", "en": "Column"},
     "tpl_header": {"vi": "Tiêu đề cột (khóa)", "en": "Header (key)"},
@@ -469,16 +486,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     "tpl_output_type": {
         "vi": "Mẫu nhập liệu phải là tệp .xlsx: {path}",
         "en": "The template must be an .xlsx file: {path}",
-    },
-    "tpl_units_no_code": {
-        "vi": "Tệp danh sách xã {path} không có cột mã xã",
-        "en": "Unit list {path} has no commune-code column",
-    },
-    "tpl_units_hint": {
-        "vi": "cột như sample_data/lai_chau_units.csv: province_code, province, "
-              "district_code, district, commune_code, commune",
-        "en": "columns as in sample_data/lai_chau_units.csv: province_code, province, "
-              "district_code, district, commune_code, commune",
     },
     "tpl_written": {"vi": "Đã ghi mẫu nhập liệu {path} ({n} xã)",
                     "en": "Template written to {path} ({n} communes)"},
@@ -586,16 +593,20 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "No header row with a commune-code column in this sheet (looked for: {labels})",
     },
     "finding_no_header_hint": {
-        "vi": "thêm cột 'Mã xã' (commune_code) vào dòng tiêu đề, hoặc dùng: pcgd template",
-        "en": "add a 'Mã xã' (commune_code) header, or start from: pcgd template",
+        "vi": "thêm cột 'Mã xã' (commune_code) vào dòng tiêu đề, hoặc dùng: pcgd template; bảng "
+              "chỉ ghi tên xã thì kiểm tra kèm danh mục đơn vị: --units danh_muc.csv",
+        "en": "add a 'Mã xã' (commune_code) header, or start from: pcgd template; a table of "
+              "commune names is checked with a register of units: --units register.csv",
     },
     "finding_no_data_sheet": {
         "vi": "Không có trang nào có dòng tiêu đề nhận ra được",
         "en": "No sheet has a recognisable header row",
     },
     "finding_no_data_sheet_hint": {
-        "vi": "tiêu đề phải có cột 'Mã xã' và các cột số liệu; xem: pcgd template mau.xlsx",
-        "en": "the header needs 'Mã xã' and count columns; see: pcgd template blank.xlsx",
+        "vi": "tiêu đề phải có cột 'Mã xã' và các cột số liệu (xem: pcgd template mau.xlsx), "
+              "hoặc cột tên xã khi kiểm tra kèm danh mục đơn vị (--units danh_muc.csv)",
+        "en": "the header needs 'Mã xã' and count columns (see: pcgd template blank.xlsx), or a "
+              "commune-name column when checked with a register of units (--units register.csv)",
     },
     "finding_unknown_column": {
         "vi": "Cột '{value}' không thuộc bộ quy tắc nào đang dùng; bỏ qua",
@@ -862,9 +873,137 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "thêm cột '{column_label}' nếu cần kiểm tra",
         "en": "add the column '{column_label}' to have it checked",
     },
+    "finding_commune_name_unknown": {
+        "vi": "Không tìm thấy xã '{value}' trong danh mục đơn vị; dòng bị bỏ qua",
+        "en": "No commune '{value}' in the register of units; row rejected",
+    },
+    "finding_commune_name_unknown_hint": {
+        "vi": "sửa tên theo danh mục (tên gần giống: {closest}) hoặc ghi mã xã",
+        "en": "correct the name after the register (closest: {closest}) or write the commune code",
+    },
+    "finding_commune_name_ambiguous": {
+        "vi": "Tên '{value}' ứng với nhiều đơn vị trong danh mục: {candidates}; dòng bị bỏ qua",
+        "en": "'{value}' names several units of the register: {candidates}; row rejected",
+    },
+    "finding_commune_name_ambiguous_hint": {
+        "vi": "ghi rõ loại đơn vị (Xã, Phường, Thị trấn) trước tên, hoặc ghi mã xã",
+        "en": "write the unit's type (Xã, Phường, Thị trấn) before the name, or its code",
+    },
+    "finding_commune_name_differs": {
+        "vi": "Mã xã {unit} là {extra} trong danh mục đơn vị ({register}, dòng {line}), nhưng "
+              "bảng ghi tên '{value}'; dùng theo mã",
+        "en": "Commune code {unit} is {extra} in the register ({register}, line {line}), but the "
+              "table names it '{value}'; the code is used",
+    },
+    "finding_commune_name_differs_hint": {
+        "vi": "kiểm tra lại mã xã và tên xã trên dòng này",
+        "en": "check this row's commune code and name",
+    },
+    "finding_unit_not_in_register": {
+        "vi": "Mã xã {value} không có trong danh mục đơn vị {register}: huyện và ĐBKK của xã này "
+              "chỉ lấy theo bảng",
+        "en": "Commune code {value} is not in the register {register}: its district and ĐBKK "
+              "flag come from the table only",
+    },
+    "finding_unit_not_in_register_hint": {
+        "vi": "kiểm tra mã xã, hoặc bổ sung xã này vào danh mục",
+        "en": "check the code, or add the commune to the register",
+    },
+    "finding_district_code_unknown": {
+        "vi": "Dòng tên huyện '{value}' không cho biết mã huyện; kết quả ghi huyện này theo tên",
+        "en": "The section row '{value}' gives no district code; the results name the district "
+              "by its name",
+    },
+    "finding_district_code_unknown_hint": {
+        "vi": "kiểm tra kèm danh mục đơn vị để có mã huyện: pcgd check … --units danh_muc.csv",
+        "en": "check with a register of units to get its code: pcgd check … --units register.csv",
+    },
+    "finding_district_not_in_register": {
+        "vi": "Dòng tên huyện '{value}' không khớp huyện nào trong danh mục đơn vị {register}; "
+              "các xã bên dưới được xếp huyện theo danh mục",
+        "en": "The section row '{value}' names no district of the register {register}; the "
+              "communes below are placed as the register says",
+    },
+    "finding_district_not_in_register_hint": {
+        "vi": "sửa tên huyện (tên gần giống: {closest})",
+        "en": "correct the district's name (closest: {closest})",
+    },
+    "finding_district_differs_from_register": {
+        "vi": "Xã {unit}: bảng xếp vào huyện {value}, danh mục đơn vị ({register}, dòng {line}) "
+              "ghi huyện {extra}; dùng theo danh mục",
+        "en": "Commune {unit}: the table puts it under district {value}, the register "
+              "({register}, line {line}) under {extra}; the register is used",
+    },
+    "finding_district_differs_from_register_hint": {
+        "vi": "chuyển xã về đúng huyện, hoặc sửa danh mục",
+        "en": "move the commune under its district, or correct the register",
+    },
+    "finding_disadvantaged_differs_from_register": {
+        "vi": "Xã {unit}: bảng ghi ĐBKK = {value}, danh mục đơn vị ({register}, dòng {line}) ghi "
+              "ĐBKK = {extra}; dùng theo danh mục",
+        "en": "Commune {unit}: the table says ĐBKK = {value}, the register ({register}, line "
+              "{line}) says ĐBKK = {extra}; the register is used",
+    },
+    "finding_disadvantaged_differs_from_register_hint": {
+        "vi": "sửa ô ĐBKK cho khớp danh mục (hoặc cập nhật danh mục nếu danh mục đã cũ)",
+        "en": "make the cell agree with the register (or update the register if it is out of date)",
+    },
     "finding_closest": {
         "vi": "có phải '{label}'? Nếu không, ",
         "en": "did you mean '{label}'? If not, ",
+    },
+    # the register of units (--units)
+    "register_no_header": {
+        "vi": "Danh mục đơn vị {path} không có dòng tiêu đề với cột mã xã",
+        "en": "Register of units {path} has no header row with a commune-code column",
+    },
+    "register_no_names": {
+        "vi": "Danh mục đơn vị {path} không có cột tên xã",
+        "en": "Register of units {path} has no commune-name column",
+    },
+    "register_no_district_codes": {
+        "vi": "Danh mục đơn vị {path} có cột tên huyện nhưng không có cột mã huyện",
+        "en": "Register of units {path} names districts but has no district-code column",
+    },
+    "register_empty": {
+        "vi": "Danh mục đơn vị {path} không có xã nào",
+        "en": "Register of units {path} lists no commune",
+    },
+    "register_hint": {
+        "vi": "cột như sample_data/lai_chau_register.csv: province_code, province, "
+              "district_code, district, commune_code, commune, commune_type, disadvantaged "
+              "(hoặc nhãn tiếng Việt: Mã huyện, Huyện, Mã xã, Xã, Loại đơn vị, Xã ĐBKK)",
+        "en": "columns as in sample_data/lai_chau_register.csv: province_code, province, "
+              "district_code, district, commune_code, commune, commune_type, disadvantaged "
+              "(or the Vietnamese labels: Mã huyện, Huyện, Mã xã, Xã, Loại đơn vị, Xã ĐBKK)",
+    },
+    "register_problems": {
+        "vi": "Danh mục đơn vị {path} có lỗi: {problems}",
+        "en": "Register of units {path} has mistakes: {problems}",
+    },
+    "register_problems_hint": {
+        "vi": "sửa các dòng này trong danh mục rồi chạy lại",
+        "en": "correct these lines of the register and run again",
+    },
+    "register_line": {"vi": "dòng {line}: {what}", "en": "line {line}: {what}"},
+    "register_no_code": {"vi": "thiếu mã xã", "en": "no commune code"},
+    "register_bad_code": {"vi": "mã xã '{code}' không phải dãy số",
+                          "en": "commune code '{code}' is not a number"},
+    "register_duplicate_code": {"vi": "mã xã {code} đã có ở dòng {first}",
+                                "en": "commune code {code} is already on line {first}"},
+    "register_no_name": {"vi": "thiếu tên xã", "en": "no commune name"},
+    "register_bad_type": {
+        "vi": "loại đơn vị '{value}' không phải Xã, Phường hay Thị trấn",
+        "en": "commune type '{value}' is not Xã, Phường or Thị trấn",
+    },
+    "register_bad_flag": {
+        "vi": "ô ĐBKK '{value}' không phải có/không (1/0, x/để trống, có/không)",
+        "en": "ĐBKK cell '{value}' is not yes/no (1/0, x/blank, có/không)",
+    },
+    "register_no_district_code": {"vi": "thiếu mã huyện", "en": "no district code"},
+    "register_district_two_names": {
+        "vi": "huyện {code} ghi là '{name}', dòng {first_line} ghi là '{first}'",
+        "en": "district {code} is '{name}' here but '{first}' on line {first_line}",
     },
 }
 
@@ -881,7 +1020,7 @@ def t(key: str, lang: str = "vi", /, **values: object) -> str:
     text = entry.get(lang) or entry["vi"]
     if not values:
         return text
-    return text.format(**{k: v.render(lang) if isinstance(v, Phrase) else v
+    return text.format(**{k: v.render(lang) if isinstance(v, Phrase | Joined) else v
                           for k, v in values.items()})
 
 
@@ -904,6 +1043,19 @@ class Phrase:
 
     def __repr__(self) -> str:
         return f"Phrase({self.key!r}, {self.values!r})"
+
+
+class Joined:
+    """Phrases (or plain text) joined by ``separator`` once their language is known:
+    a list of problems in one message."""
+
+    def __init__(self, parts: list[Phrase | str], separator: str) -> None:
+        self.parts = parts
+        self.separator = separator
+
+    def render(self, lang: str) -> str:
+        return self.separator.join(p.render(lang) if isinstance(p, Phrase) else str(p)
+                                   for p in self.parts)
 
 
 # Words and numbers that every layer writes the same way.

@@ -32,6 +32,7 @@ from pcgd_cli.rules.book import RuleBook
 
 # rule loading lives with the rules; named here too, as the library's entry points
 from pcgd_cli.rules.target_loader import load_rule_book  # noqa: F401
+from pcgd_cli.units.register import Register
 from pcgd_cli.validation.catalog import column_catalog, normalise_header
 from pcgd_cli.validation.consistency import check_consistency, missing_columns
 from pcgd_cli.validation.table import build_unit_table
@@ -56,11 +57,14 @@ def check_sheet_names(sheets: list, names: list[str]) -> None:
 
 def read_spreadsheets(paths: list[Path], book: RuleBook,
                       sheet_names: list[str] | None = None,
-                      progress: Callable[[Path], None] | None = None) -> Reading:
+                      progress: Callable[[Path], None] | None = None,
+                      register: Register | None = None) -> Reading:
     """Every sheet of every file → one count table (one row per commune and year).
 
-    ``sheet_names`` (``--sheet``): read only these sheets, hidden or not. A data set
-    with no usable commune row is an input error, named by its first error finding."""
+    ``sheet_names`` (``--sheet``): read only these sheets, hidden or not.
+    ``register`` (``--units``): communes found by name, districts and ĐBKK from it.
+    A data set with no usable commune row is an input error, named by its first error
+    finding."""
     sheets = []
     summaries: dict[Path, InputSummary] = {}
     for path in paths:
@@ -70,17 +74,18 @@ def read_spreadsheets(paths: list[Path], book: RuleBook,
             progress(path)
     if sheet_names:
         check_sheet_names(sheets, sheet_names)
-    return tabulate_sheets(sheets, book, summaries, sheet_names)
+    return tabulate_sheets(sheets, book, summaries, sheet_names, register)
 
 
 def tabulate_sheets(sheets: list[RawSheet], book: RuleBook,
                     summaries: dict[Path, InputSummary] | None = None,
-                    sheet_names: list[str] | None = None) -> Reading:
+                    sheet_names: list[str] | None = None,
+                    register: Register | None = None) -> Reading:
     """Sheets already read (grids of cells) → the count table: the second half of
     ``read_spreadsheets``, for callers that hold grids rather than files."""
     if summaries is None:
         summaries = {s.file: InputSummary(s.file) for s in sheets}
-    reading = build_unit_table(sheets, column_catalog(book), summaries, sheet_names)
+    reading = build_unit_table(sheets, column_catalog(book), summaries, sheet_names, register)
     if len(reading.table) == 0:
         # say why when a sheet was found but could not be used (e.g. far too large)
         first = next((f for f in reading.findings if f.severity == "error"), None)
@@ -137,11 +142,13 @@ def judge(table: CountTable, book: RuleBook) -> Judgement:
 
 def check_files(paths: list[Path], book: RuleBook,
                 progress: Callable[[Path], None] | None = None,
-                sheet_names: list[str] | None = None) -> Report:
+                sheet_names: list[str] | None = None,
+                register: Register | None = None) -> Report:
     """Read every file, validate the counts, judge every standard and target."""
     started = datetime.now(UTC)
     clock = time.perf_counter()
-    reading = validate_counts(read_spreadsheets(paths, book, sheet_names, progress), book)
+    reading = validate_counts(read_spreadsheets(paths, book, sheet_names, progress, register),
+                              book)
     judged = judge(reading.table, book)
     return Report(book, judged.evaluation, reading.findings + judged.findings, reading.inputs,
                   judged.targets, started=started, seconds=time.perf_counter() - clock)

@@ -13,8 +13,11 @@ from pcgd_cli.count_table import InputSummary
 from pcgd_cli.errors import PcgdError
 from pcgd_cli.pipeline import load_rule_book, tabulate_sheets, validate_counts
 from pcgd_cli.reading.workbook import RawSheet, read_csv
+from pcgd_cli.units import load_register
 
 BOOK = load_rule_book()
+REGISTER = load_register(Path(__file__).resolve().parents[2] / "sample_data"
+                         / "lai_chau_register.csv")
 HEADERS = ["Mã xã", "Xã", "Mã huyện", "Huyện", "Năm", "Xã ĐBKK", "Trẻ 5 tuổi - Tổng số",
            "Trẻ 5 tuổi - Khuyết tật không có khả năng học tập", "Trẻ 5 tuổi - Ra lớp",
            "Trẻ 5 tuổi - Hoàn thành chương trình GDMN", "Người 15-35 tuổi - Biết chữ mức độ 1",
@@ -26,6 +29,8 @@ garbage = st.one_of(
     st.floats(allow_nan=True, allow_infinity=True),
     st.sampled_from(["1.234", "1 234", "95,5%", "12.0", "-3", "x", "có", "Cộng", "Tổng cộng",
                      "Huyện Tam Đường", "Cộng huyện Tam Đường", "2024-2025", "03394", "3394",
+                     "I. Huyện Mường Tè", "II - Huyện Tam Đường", "Mường Tè", "Xã Thèn Sin",
+                     "BẢN GIANG", "TT. Tam Đường", "Huyện Không Có", "Tên đơn vị",
                      "\u00a0", "=SUM(A1)", "#REF!", "1e400", "nan", "Toàn huyện", "(1)"]),
     st.text(max_size=12),
 )
@@ -36,10 +41,11 @@ def _accounted(summary: InputSummary) -> bool:
                                  + summary.rows_rejected)
 
 
-def _run(sheet: RawSheet) -> InputSummary:
+def _run(sheet: RawSheet, register=None) -> InputSummary:
     summary = InputSummary(sheet.file)
     try:
-        validate_counts(tabulate_sheets([sheet], BOOK, {sheet.file: summary}), BOOK)
+        validate_counts(tabulate_sheets([sheet], BOOK, {sheet.file: summary},
+                                        register=register), BOOK)
     except PcgdError:
         pass  # a sheet with no usable commune row: the rows are still accounted for
     return summary
@@ -56,14 +62,15 @@ def _run(sheet: RawSheet) -> InputSummary:
     merges=st.one_of(st.none(), st.lists(st.tuples(
         st.integers(0, 6), st.integers(0, 12), st.integers(0, 6), st.integers(0, 12)),
         max_size=4)),
+    register=st.sampled_from([None, REGISTER]),  # names, sections and the register too
 )
-def test_random_grids_never_crash_and_rows_add_up(titles, header, body, merges):
+def test_random_grids_never_crash_and_rows_add_up(titles, header, body, merges, register):
     rows = [*titles, list(header), *body]
     if merges is not None:
         merges = [(r0, c0, r0 + dr, c0 + dc) for r0, c0, dr, dc in merges]
     sheet = RawSheet(Path("x.xlsx"), "Xa", rows, merges=merges,
                      uncached_formulas=[(len(titles) + 1, 0)], hidden_rows=[0])
-    summary = _run(sheet)
+    summary = _run(sheet, register)
     assert _accounted(summary)
     if any(h == "Mã xã" for h in header):
         assert summary.rows_read <= len(body) + 1

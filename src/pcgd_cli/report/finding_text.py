@@ -39,10 +39,12 @@ def _values(f: Finding, lang: str, book: RuleBook | None) -> dict[str, object]:
     extra = book.standard_short(f.extra)
     if extra is not None:
         values["extra_label"] = extra.get(lang)
-    if params.get("looked_for"):
-        values["labels"] = book.header_names(params["looked_for"])
-    if params.get("closest"):
-        values["closest"] = t("finding_closest", lang, label=book.label(params["closest"], lang))
+    if params.get("looked_for"):  # column keys, comma-separated
+        values["labels"] = " / ".join(book.header_names(key)
+                                      for key in params["looked_for"].split(","))
+    if params.get("closest_key"):  # the column a mistyped header most likely meant
+        values["closest"] = t("finding_closest", lang,
+                              label=book.label(params["closest_key"], lang))
     test = book.indicator(sid, params["test"]) if params.get("test") else None
     if test is not None:
         values["test_label"] = test.label.get(lang)
