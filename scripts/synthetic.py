@@ -11,8 +11,11 @@ Two steps, so a caller can stage outcomes in between:
 
 The counts always satisfy: whole and >= 0; excluded <= total; every numerator <= its
 denominator (total - excluded); age11_completed + age11_in_primary <= the age-11
-denominator; the 15-25, 15-35, 15-60 bands nested (totals, exclusions and literate counts
-grow with the band); literate_l2 <= literate_l1; vocational graduates <= graduates.
+denominator; the 11-year-olds are part of the pooled 11-14 cohort (its total, exclusions and
+completions include theirs); the 15-25, 15-35, 15-60 bands nested (totals, exclusions and
+literate counts grow with the band); literate_l2 <= literate_l1; vocational graduates <=
+graduates. The columns are those of the 2025 forms: "đến 14 tuổi" on the pooled 11-14
+cohort, preschool completion on the children now aged 6.
 """
 
 from __future__ import annotations
@@ -30,11 +33,11 @@ import pandas as pd
 UNIT_COLUMNS = ["province_code", "province", "district_code", "district", "commune_code", "commune"]
 TEXT_COLUMNS = set(UNIT_COLUMNS)  # codes stay text so leading zeros survive Excel
 COUNT_COLUMNS = [
-    "age5_total", "age5_excluded", "age5_attending", "age5_completed",
+    "age5_total", "age5_excluded", "age5_attending",
     "age3_5_total", "age3_5_excluded", "age3_5_attending",
-    "age6_total", "age6_excluded", "age6_grade1",
+    "age6_total", "age6_excluded", "age6_grade1", "age6_preschool_completed",
     "age11_total", "age11_excluded", "age11_completed", "age11_in_primary",
-    "age14_total", "age14_excluded", "age14_completed",
+    "age11_14_total", "age11_14_excluded", "age11_14_completed",
     "age15_18_total", "age15_18_excluded", "age15_18_graduated", "age15_18_studying",
     "age15_25_total", "age15_25_excluded", "age15_25_literate_l1",
     "age15_35_total", "age15_35_excluded", "age15_35_literate_l1", "age15_35_literate_l2",
@@ -51,11 +54,12 @@ COLUMNS = ["year", *UNIT_COLUMNS, "disadvantaged", *COUNT_COLUMNS]
 # which is what makes level 2 over 15-60 the hardest literacy test.
 RATE_MODEL = {
     "age5_attending": (98.8, 97.0, 1.3, 85, 100),
-    "age5_completed": (95.5, 91.0, 2.5, 70, 100),
+    "age6_preschool_completed": (95.5, 91.0, 2.5, 70, 100),
     "age3_5_attending": (98.8, 98.1, 0.6, 94, 100),
     "age6_grade1": (99.5, 99.2, 0.7, 90, 100),
     "age11_completed": (96.0, 91.0, 2.5, 70, 100),
-    "age14_completed": (97.0, 93.0, 2.0, 70, 100),
+    # the 12- to 14-year-olds of the pooled 11-14 cohort (the 11-year-olds have their own)
+    "age12_14_completed": (97.0, 93.0, 2.0, 70, 100),
     "age15_18_graduated": (95.0, 89.0, 2.5, 65, 100),
     "age15_18_studying": (84.0, 76.0, 5.0, 45, 100),
     "literate_l1_15_25": (98.8, 97.0, 1.0, 80, 100),
@@ -76,7 +80,9 @@ CORRELATION = 0.6
 # outright: its rates set a few points under the level-1 thresholds (normal, ĐBKK).
 LEVEL1_MISSES = {
     "preschool5": {"age5_attending": (92, 87)},
-    "primary": {"age14_completed": (76, 66)},
+    # 12-14 this low keeps the pooled 11-14 rate under 80 (ĐBKK 70) even where every
+    # 11-year-old completed: (100 + 3 × 72) / 4 = 79, (100 + 3 × 58) / 4 = 68.5
+    "primary": {"age12_14_completed": (72, 58)},
     "lower_secondary": {"age15_18_graduated": (76, 66)},
     "literacy": {"literate_l1_15_25": (87, 87), "literate_l1_26_35": (87, 87)},
 }
@@ -87,7 +93,6 @@ PINNABLE = {
     "age3_5_attending": ("age3_5_attending", "age3_5"),
     "age6_grade1": ("age6_grade1", "age6"),
     "age11_completed": ("age11_completed", "age11"),
-    "age14_completed": ("age14_completed", "age14"),
     "age15_18_graduated": ("age15_18_graduated", "age15_18"),
 }
 
@@ -168,7 +173,7 @@ def draw_counts(
         return total, np.minimum(rng.poisson(lam, n), total)  # few excluded (unable to learn)
 
     c = {}  # cohort -> [total, excluded]
-    for name, years in [("age5", 1), ("age6", 1), ("age11", 1), ("age14", 1)]:
+    for name, years in [("age5", 1), ("age6", 1), ("age11", 1), ("age12_14", 3)]:
         c[name] = list(cohort(years, 0.4))
     ages3_4 = cohort(2, 0.4)  # 3- and 4-year-olds; the 5-year-olds complete the 3-5 band
     c["age3_5"] = [c["age5"][0] + ages3_4[0], c["age5"][1] + ages3_4[1]]
@@ -194,7 +199,6 @@ def draw_counts(
     out["age3_5_attending"] = _share(r["age3_5_attending"], den["age3_5"])
     out["age6_grade1"] = _share(r["age6_grade1"], den["age6"])
     out["age11_completed"] = _share(r["age11_completed"], den["age11"])
-    out["age14_completed"] = _share(r["age14_completed"], den["age14"])
     out["age15_18_graduated"] = _share(r["age15_18_graduated"], den["age15_18"])
     for pin in pins:
         column, name = PINNABLE[pin.rate]
@@ -203,8 +207,13 @@ def draw_counts(
         out[column][pin.row] = min(max(exact, 0), d)
 
     # Dependent counts are derived after the pins so that pinned values stay as pinned.
-    out["age5_completed"] = np.minimum(
-        _share(r["age5_completed"], den["age5"]), out["age5_attending"]
+    # The children now aged 6 who completed the preschool programme (forms MN-02, MN-01-TE).
+    out["age6_preschool_completed"] = _share(r["age6_preschool_completed"], den["age6"])
+    # The pooled 11-14 cohort (form TH-M1): the 11-year-olds and the 12- to 14-year-olds.
+    out["age11_14_total"] = c["age11"][0] + c["age12_14"][0]
+    out["age11_14_excluded"] = c["age11"][1] + c["age12_14"][1]
+    out["age11_14_completed"] = out["age11_completed"] + _share(
+        r["age12_14_completed"], den["age12_14"]
     )
     # Those studying beyond lower secondary hold its diploma.
     out["age15_18_studying"] = np.minimum(

@@ -1,7 +1,7 @@
 """Small commune tables written as CSV files, for the plan-target, rule-set and year tests.
 
-Every commune starts with 100 people in each single-age cohort (200 aged
-15-35, 400 aged 15-60) and everybody counted in
+Every commune starts with 100 people in each single-age cohort (400 aged
+11-14, 200 aged 15-35, 400 aged 15-60) and everybody counted in
 every numerator (all standards at their top level); a test changes only the
 counts it is about.
 """
@@ -17,10 +17,11 @@ from typer.testing import CliRunner
 from pcgd_cli.cli import app
 
 PERFECT = {
-    "age5_total": 100, "age5_attending": 100, "age5_completed": 100,
-    "age6_total": 100, "age6_grade1": 100,
+    "age5_total": 100, "age5_attending": 100,
+    "age6_total": 100, "age6_grade1": 100, "age6_preschool_completed": 100,
     "age11_total": 100, "age11_completed": 100, "age11_in_primary": 0,
-    "age14_total": 100, "age14_completed": 100,
+    # the pooled 11-14 cohort of "đến 14 tuổi" (2025 form TH-M1)
+    "age11_14_total": 400, "age11_14_completed": 400,
     "age15_18_total": 100, "age15_18_graduated": 100, "age15_18_studying": 100,
     # nested age bands: 15-25 within 15-35 within 15-60 (the reader checks this)
     "age15_25_total": 100, "age15_25_literate_l1": 100,

@@ -31,7 +31,7 @@ def test_rules_list_shows_every_set_with_its_status():
     code, out, _ = run("rules", "list", "--lang", "en")
     assert code == 0
     for text in ("nd20-2014", "nd277-2025", "laichau-2030", "qd525-2030", "provisional",
-                 "final", "targets", "standards", "2014.1"):
+                 "final", "targets", "standards", "2014.2"):
         assert text in out, text
 
 

@@ -11,6 +11,7 @@ from typer.testing import CliRunner
 
 from excel_fixtures import REGISTER_CSV, UNITS_CSV, catalog, cell_values, plausible
 from pcgd_cli.cli import app
+from pcgd_cli.pipeline import load_rule_book
 
 runner = CliRunner()
 
@@ -55,8 +56,12 @@ def test_data_sheet_headers_are_the_rule_labels(tmp_path):
     headers = [c.value for c in ws[1]]
     keys = [cat.match(h) for h in headers]
     assert None not in keys
-    every = {k for k, spec in cat.columns.items() if spec.kind in ("count", "yesno")}
+    older = load_rule_book().rule_sets[0].fallback_only_columns()
+    assert older == {"age5_completed", "age14_total", "age14_excluded", "age14_completed"}
+    every = {k for k, spec in cat.columns.items()
+             if spec.kind in ("count", "yesno") and k not in older}
     assert every <= set(keys)  # every count and yes/no column of the rules
+    assert not older & set(keys)  # the older forms' columns are not asked for
     assert headers[keys.index("age6_grade1")] == cat.columns["age6_grade1"].label.vi
     assert ws.freeze_panes == "G2"
 
@@ -87,7 +92,8 @@ def test_units_prefilled_with_codes_as_text(tmp_path):
 def test_instructions_name_each_column_and_its_article(tmp_path):
     values = cell_values(openpyxl.load_workbook(make(tmp_path))["Hướng dẫn"])
     text = "\n".join(str(v) for v in values)
-    for key in catalog().columns:
+    older = load_rule_book().rule_sets[0].fallback_only_columns()
+    for key in set(catalog().columns) - older:
         assert f"({key})" in text
     assert "Nghị định 20/2014, Điều 10" in text
     assert "Thông tư 07/2016/TT-BGDĐT, Điều 2" in text

@@ -66,7 +66,8 @@ def test_two_tier_target_on_districts_cannot_be_judged(tmp_path):
 
 def _ages(**counts):
     base = {f"age{a}_{k}": 100 for a in (3, 4) for k in ("total", "attending", "completed")}
-    return {**base, **counts}
+    # nd277 reads the 5-year-olds' completion of their year's programme itself
+    return {**base, "age5_completed": 100, **counts}
 
 
 @pytest.mark.parametrize(("counts", "disadvantaged", "status"), [

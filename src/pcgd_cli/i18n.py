@@ -570,6 +570,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "show_dbkk_threshold": {"vi": "xã ĐBKK: ≥ {threshold}", "en": "xã ĐBKK: ≥ {threshold}"},
     "show_dbkk_band": {"vi": "xã ĐBKK: {numerator} / ({cohort})",
                        "en": "xã ĐBKK: {numerator} / ({cohort})"},
+    "show_fallback": {"vi": "tệp cũ không có cột này: {numerator} / ({cohort})",
+                      "en": "older files without its column: {numerator} / ({cohort})"},
     "show_optional": {"vi": "tùy chọn: không có cột thì ghi 'chưa kiểm tra'",
                       "en": "optional: 'not checked' when its columns are absent"},
     "show_requires": {"vi": "Điều kiện tiên quyết: {items}", "en": "Prerequisites: {items}"},
@@ -947,6 +949,18 @@ MESSAGES: dict[str, dict[str, str]] = {
     "finding_disadvantaged_differs_from_register_hint": {
         "vi": "sửa ô ĐBKK cho khớp danh mục (hoặc cập nhật danh mục nếu danh mục đã cũ)",
         "en": "make the cell agree with the register (or update the register if it is out of date)",
+    },
+    "finding_reading_fallback": {
+        "vi": "Dữ liệu không có cột '{instead_label}': tiêu chí '{test_label}' "
+              "({standard_label}) được xét theo cột '{column_label}', như các tệp trước đây",
+        "en": "The data has no '{instead_label}' column: the test '{test_label}' "
+              "({standard_label}) is judged on '{column_label}', as older files were",
+    },
+    "finding_reading_fallback_hint": {
+        "vi": "mẫu biểu năm 2025 có cột '{instead_label}'; thêm cột này để xét theo cách "
+              "đọc hiện hành",
+        "en": "the 2025 forms have a '{instead_label}' column; add it to be judged the "
+              "current way",
     },
     "finding_closest": {
         "vi": "có phải '{label}'? Nếu không, ",

@@ -1,9 +1,10 @@
 """The stages behind ``pcgd check``, used alike by the CLI, the benchmark and the tests.
 
     read_spreadsheets(paths, book)  → Reading   (count table, findings, inputs)
+    choose_readings(book, present)  → RuleBook  (older readings where the data needs them)
     validate_counts(reading, book)  → Reading   (cells found wrong made missing)
     judge(table, book)              → Judgement (evaluation, targets, findings)
-    check_files(paths, book)        → Report    (the three above, timed)
+    check_files(paths, book)        → Report    (the stages above, timed)
 
 Each stage returns a new value and never edits what it was handed. A new input
 kind (person rows) is another reading stage producing the same ``Reading``.
@@ -29,6 +30,7 @@ from pcgd_cli.i18n import Phrase
 from pcgd_cli.reading import RawSheet, read_file
 from pcgd_cli.report_model import Report
 from pcgd_cli.rules.book import RuleBook
+from pcgd_cli.rules.readings import choose_readings
 
 # rule loading lives with the rules; named here too, as the library's entry points
 from pcgd_cli.rules.target_loader import load_rule_book  # noqa: F401
@@ -97,6 +99,7 @@ def tabulate_sheets(sheets: list[RawSheet], book: RuleBook,
 def validate_counts(reading: Reading, book: RuleBook) -> Reading:
     """Checks across columns and columns a standard lacks; the cells found wrong are
     missing in the table handed on, so no verdict rests on counts known to be wrong."""
+    book = choose_readings(book, reading.table.present)
     checked, blanks = check_consistency(reading.table, book)
     lacking = missing_columns(reading.table, book)
     return Reading(reading.table.blanked(blanks), reading.findings + checked + lacking,
@@ -108,7 +111,15 @@ class Judgement:
     evaluation: Evaluation
     targets: list[TargetOutcome]
     findings: list[Finding]
+    book: RuleBook  # as the data was read: with the older readings it needed
 
+
+def fallback_findings(book: RuleBook) -> list[Finding]:
+    """One information per test read the older way its rule file declares."""
+    return [Finding("info", "reading_fallback", column=used.numerator[0],
+                    value=used.test, params={"standard": used.standard, "test": used.test,
+                                             "instead_of": used.instead_of[0]})
+            for used in book.fallbacks_used]
 
 def not_checked_findings(evaluation: Evaluation) -> list[Finding]:
     """Optional tests (Circular 07) whose columns are absent: said once, never 'met'."""
@@ -128,8 +139,9 @@ def not_checked_findings(evaluation: Evaluation) -> list[Finding]:
 
 def judge(table: CountTable, book: RuleBook) -> Judgement:
     """Every standard for every commune, the roll-ups, the years and the plan targets."""
+    book = choose_readings(book, table.present)
     evaluation, notes = evaluate_units(table, list(book.rule_sets))
-    findings = notes + level_history(evaluation)
+    findings = fallback_findings(book) + notes + level_history(evaluation)
     for result in evaluation.tiers[0].standards.values():
         if not result.evaluated:
             findings.append(Finding("info", "standard_not_evaluated", column=result.id))
@@ -137,7 +149,7 @@ def judge(table: CountTable, book: RuleBook) -> Judgement:
     for ts in book.target_sets:
         if evaluation.tier(ts.scope) is None:
             raise PcgdError("targets_need_scope", id=ts.id, scope=Phrase.tier(ts.scope))
-    return Judgement(evaluation, evaluate_targets(evaluation, table, book), findings)
+    return Judgement(evaluation, evaluate_targets(evaluation, table, book), findings, book)
 
 
 def check_files(paths: list[Path], book: RuleBook,
@@ -150,5 +162,6 @@ def check_files(paths: list[Path], book: RuleBook,
     reading = validate_counts(read_spreadsheets(paths, book, sheet_names, progress, register),
                               book)
     judged = judge(reading.table, book)
-    return Report(book, judged.evaluation, reading.findings + judged.findings, reading.inputs,
-                  judged.targets, started=started, seconds=time.perf_counter() - clock)
+    return Report(judged.book, judged.evaluation, reading.findings + judged.findings,
+                  reading.inputs, judged.targets, started=started,
+                  seconds=time.perf_counter() - clock)

@@ -55,10 +55,17 @@ class Report:
         return [rs.two_tier.note for rs in self.book.rule_sets if rs.two_tier]
 
     def notes(self) -> list[Text]:
-        """Why verdicts are provisional: the two-tier province test, and each provisional
-        rule or target file's warning. Texts from the rule files, in both languages."""
+        """What every output says about the verdicts as a whole: why they are provisional
+        (the two-tier province test, a provisional rule or target file's warning) and
+        which tests were read the older way their rule file declares. Texts from the
+        rule files, in both languages."""
         return [*self.two_tier_notes(),
-                *(f.warning for f in self.book.files if f.provisional and f.warning)]
+                *(f.warning for f in self.book.files if f.provisional and f.warning),
+                *(used.note for used in self.book.fallbacks_used)]
+
+    def standard_notes(self, sid: str) -> list[Text]:
+        """The older readings a standard's verdicts rest on (rule-file notes)."""
+        return [used.note for used in self.book.fallbacks_used if used.standard == sid]
 
     def tier_notes(self, tier: TierResult) -> list[Text]:
         """Why a tier's verdicts are provisional: a province judged on its communes."""

@@ -61,9 +61,14 @@ def template_columns(rule_sets: list[RuleSet], lang: str) -> list[TemplateColumn
     columns = {key: TemplateColumn(key, units[key]) for key in UNIT_ORDER if key in units}
     for column in columns.values():
         column.meaning = _unit_meaning(column, lang)
+    # the older forms' columns, read only where a test falls back on them (and no rule set
+    # in use reads them directly): not asked for
+    read = set().union(*(r for rs in rule_sets for r in rs.column_reads()))
+    older = set().union(*(rs.fallback_only_columns() for rs in rule_sets)) - read
     for rules in rule_sets:
         for key, spec in rules.columns.items():
-            columns.setdefault(key, TemplateColumn(key, spec))
+            if key not in older:
+                columns.setdefault(key, TemplateColumn(key, spec))
         _note_uses(rules, columns, lang)
     return list(columns.values())
 

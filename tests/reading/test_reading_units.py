@@ -93,12 +93,14 @@ def test_required_column_missing_names_the_labels_looked_for(tmp_path):
     # partly absent columns make the communes "insufficient data" (contract); the
     # run itself is valid, so it is a warning and the exit code stays 0
     assert code == 0
+    # neither completion column is there: the current (2025) reading stands and names
+    # the columns it needs, the 6-year-olds who completed preschool over the age-6 cohort
     missing = [f for f in report["findings"] if f["code"] == "column_missing"]
-    assert [f["column"] for f in missing] == ["age5_completed"]
+    assert [f["column"] for f in missing] == ["age6_preschool_completed", "age6_total"]
     assert missing[0]["severity"] == "warning"
     commune = next(r for r in report["results"] if r["unit_type"] == "commune")
     assert commune["standards"]["preschool5"]["status"] == "insufficient_data"
-    assert "Trẻ 5 tuổi - Hoàn thành chương trình GDMN" in missing[0]["message"]
+    assert "Trẻ 6 tuổi - Đã hoàn thành chương trình GDMN" in missing[0]["message"]
 
 
 def test_no_header_says_which_labels_were_looked_for(tmp_path):

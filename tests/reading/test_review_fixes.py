@@ -177,7 +177,7 @@ def test_count_cell_errors(tmp_path, cell, finding):
     rows = [commune("00001", age6_grade1=cell)]
     code, report = run_json(write_rows(tmp_path / "d.csv", rows))
     assert code == 2
-    assert errors(report) == [(finding, "L2", "age6_grade1")]
+    assert errors(report) == [(finding, "K2", "age6_grade1")]
     assert communes(report)["00001"]["standards"]["primary"]["status"] == "insufficient_data"
 
 
@@ -197,6 +197,6 @@ def test_blank_count_cells_are_warnings(tmp_path):
              for f in coded(report, "missing_value")]
     # not the excluded column (blank = nobody) nor the ĐBKK flag (blank = no)
     assert sorted(found) == [("warning", "H3", "age5_total", "00002"),
-                             ("warning", "L2", "age6_grade1", "00001")]
+                             ("warning", "K2", "age6_grade1", "00001")]
     assert code == 0  # warnings only: the run is valid, the communes insufficient data
     assert communes(report)["00001"]["standards"]["primary"]["status"] == "insufficient_data"

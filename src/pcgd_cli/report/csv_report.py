@@ -38,7 +38,9 @@ def csv_rows(report: Report, lang: str = "vi"):
             warning = report.rule_set_warning(result.rule_set)
             if warning is not None:
                 reasons.append(warning if isinstance(warning, str) else warning.get(lang))
-            note = [1, " | ".join(reasons)] if reasons else ["", ""]
+            # the older reading a standard rests on is said too, without making it provisional
+            said = reasons + [n.get(lang) for n in report.standard_notes(sid)]
+            note = [1 if reasons else "", " | ".join(said)]
             for i in range(len(units)):
                 level = int(result.level[i])
                 statuses = [STATUS_NAMES[int(lv.status[i])] for lv in result.levels]

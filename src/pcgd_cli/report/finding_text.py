@@ -39,6 +39,8 @@ def _values(f: Finding, lang: str, book: RuleBook | None) -> dict[str, object]:
     extra = book.standard_short(f.extra)
     if extra is not None:
         values["extra_label"] = extra.get(lang)
+    if params.get("instead_of"):  # the column a test's own reading needed
+        values["instead_label"] = book.label(params["instead_of"], lang)
     if params.get("looked_for"):  # column keys, comma-separated
         values["labels"] = " / ".join(book.header_names(key)
                                       for key in params["looked_for"].split(","))

@@ -47,6 +47,9 @@ def _indicator(ind: IndicatorSpec, rs: RuleSet, lang: str) -> list[str]:
                         cohort=_cohorts(dis.cohort or ind.cohort, rs.cohorts, lang)))
     if dis is not None and dis.threshold is not None:
         extras.append(t("show_dbkk_threshold", lang, threshold=fmt_threshold(dis.threshold, lang)))
+    if ind.fallback is not None:
+        extras.append(t("show_fallback", lang, numerator=" + ".join(ind.fallback.numerator),
+                        cohort=_cohorts(ind.fallback.cohort, rs.cohorts, lang)))
     if ind.optional:
         extras.append(t("show_optional", lang))
     if ind.source is not None:

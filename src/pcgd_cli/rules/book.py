@@ -11,9 +11,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from pcgd_cli.rules.model import CohortSpec, ColumnSpec, IndicatorSpec, RuleSet, StandardSpec, Text
 from pcgd_cli.rules.target_model import TargetSet
+
+if TYPE_CHECKING:
+    from pcgd_cli.rules.readings import FallbackUsed
 
 
 @dataclass(frozen=True)
@@ -22,6 +26,8 @@ class RuleBook:
     target_sets: tuple[TargetSet, ...] = ()
     # the columns every rule set shares: year, codes, names, ĐBKK (rules/units.yaml)
     unit_columns: Mapping[str, ColumnSpec] = field(default_factory=dict)
+    # tests this run reads the older way their rule file declares (rules/readings.py)
+    fallbacks_used: tuple[FallbackUsed, ...] = ()
 
     @property
     def files(self) -> list[RuleSet | TargetSet]:

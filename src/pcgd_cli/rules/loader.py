@@ -135,6 +135,15 @@ def reference_problems(rules: RuleSet, columns: dict[str, ColumnSpec]) -> list[t
                                      f"unknown cohort '{cohort}'"))
         if ind.column is not None and ind.column not in columns:
             problems.append(((*loc, "column"), f"unknown column '{ind.column}'"))
+        if ind.fallback is not None:
+            for i, col in enumerate(ind.fallback.numerator):
+                if col not in columns:
+                    problems.append(((*loc, "fallback", "numerator", i),
+                                     f"unknown column '{col}'"))
+            for i, cohort in enumerate(ind.fallback.cohort):
+                if cohort not in rules.cohorts:
+                    problems.append(((*loc, "fallback", "cohort", i),
+                                     f"unknown cohort '{cohort}'"))
 
     for i, check in enumerate(rules.checks):
         for field in ("column", "at_most"):

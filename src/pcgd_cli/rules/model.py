@@ -118,6 +118,21 @@ class Override(Strict):
     cohort: Names | None = None
 
 
+class Fallback(Strict):
+    """An older reading of a rate test, used when the data has none of the test's own
+    numerator columns but has these: files made before a form changed still work. It
+    replaces the numerator and cohorts (and the words that name them); the threshold
+    and a threshold-only ĐBKK override carry over unless it names its own. ``note``
+    says, in every output of a run that used it, which reading was used and why."""
+
+    numerator: Names
+    cohort: Names
+    label: Text
+    gap: Text
+    note: Text
+    disadvantaged: Override | None = None
+
+
 class IndicatorSpec(Strict):
     """One test of a level.
 
@@ -138,6 +153,7 @@ class IndicatorSpec(Strict):
     optional: bool = False
     gap: Text
     source: Text | None = None
+    fallback: Fallback | None = None
 
     @model_validator(mode="after")
     def _shape(self) -> IndicatorSpec:
@@ -145,7 +161,25 @@ class IndicatorSpec(Strict):
             raise ValueError("a rate indicator needs 'numerator' and 'cohort'")
         if self.kind == "yesno" and not self.column:
             raise ValueError("a yesno indicator needs 'column'")
+        if self.kind == "yesno" and self.fallback is not None:
+            raise ValueError("only a rate indicator can declare a fallback reading")
         return self
+
+    def fallen_back(self) -> IndicatorSpec:
+        """This test read the older way its ``fallback`` declares."""
+        fb = self.fallback
+        override = fb.disadvantaged if fb.disadvantaged is not None else (
+            self.disadvantaged if self.disadvantaged is None
+            or not (self.disadvantaged.numerator or self.disadvantaged.cohort) else None)
+        return self.model_copy(update={
+            "numerator": list(fb.numerator), "cohort": list(fb.cohort), "label": fb.label,
+            "gap": fb.gap, "disadvantaged": override, "fallback": None})
+
+    def fallback_uses(self, cohorts: Mapping[str, CohortSpec]) -> list[ColumnUse]:
+        """The columns only the fallback reading reads (none without a fallback)."""
+        if self.fallback is None:
+            return []
+        return self.fallen_back().uses(cohorts)
 
     def readings(self) -> list[Reading]:
         """The normal reading of a rate test and, when the ĐBKK override names another
@@ -260,6 +294,17 @@ class RuleSet(RuleFile):
         present, the standard is not evaluated."""
         return {col for ind in self.standard_indicators(standard) if not ind.optional
                 for col in ind.columns(self.cohorts)}
+
+    def fallback_only_columns(self) -> set[str]:
+        """Columns that only a declared fallback reads (the older form's columns): the
+        template leaves them out, the header catalogue still knows them."""
+        read: set[str] = set()
+        older: set[str] = set()
+        for std in self.standards.values():
+            for ind in self.standard_indicators(std):
+                read.update(ind.columns(self.cohorts))
+                older.update(use.column for use in ind.fallback_uses(self.cohorts))
+        return older - read
 
     def column_reads(self) -> tuple[set[str], set[str]]:
         """(columns a required test reads, columns an optional test reads)."""

@@ -49,7 +49,9 @@ def derived_checks(book: RuleBook) -> list[_Check]:
     for rules in book.rule_sets:
         for std in rules.standards.values():
             for ind in rules.standard_indicators(std):
-                for reading in ind.readings():
+                # an older reading the test declares is checked too when its columns are there
+                older = ind.fallen_back().readings() if ind.fallback is not None else []
+                for reading in [*ind.readings(), *older]:
                     checks[_rate_check(reading.numerator,
                                        [rules.cohorts[c] for c in reading.cohorts])] = None
         for check in rules.checks:
