@@ -159,3 +159,16 @@ def test_the_template_asks_for_the_new_columns_and_checks_clean_once_filled(tmp_
     assert not [f for f in report["findings"] if f["code"] == "reading_fallback"]
     unit = next(u for u in report["results"] if u["unit_type"] == "commune")
     assert unit["standards"]["primary"]["level"] == 2  # 95% in grade 1: under level 3's 98%
+
+
+def test_a_file_of_primary_columns_leaves_preschool_not_evaluated(tmp_path):
+    """The age-6 cohort is primary's and (since 2025) preschool completion's: its total
+    alone does not make preschool a standard the file judges."""
+    path = tmp_path / "tieu_hoc.csv"
+    path.write_text("Mã xã,Trẻ 6 tuổi - Tổng số,Trẻ 6 tuổi - Vào lớp 1\n03394,100,99\n",
+                    encoding="utf-8")
+    report = json_report(path)
+    standards = next(u for u in report["results"] if u["unit_type"] == "commune")["standards"]
+    assert standards["preschool5"]["status"] == "not_evaluated"
+    assert not [f for f in report["findings"] if f["code"] == "column_missing"
+                and f["column"].startswith("age5")]

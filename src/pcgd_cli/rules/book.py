@@ -51,11 +51,12 @@ class RuleBook:
         return spec.label.get(lang) if spec is not None else key
 
     def header_names(self, key: str) -> str:
-        """The header texts that name ``key``, to say what was looked for."""
+        """The header texts that name ``key``, to say what was looked for: its label,
+        its first two aliases (a message stays readable) and the key."""
         spec = self.columns.get(key)
         if spec is None:
             return key
-        names = [spec.label.vi, *spec.aliases, key]
+        names = [spec.label.vi, *spec.aliases[:2], key]
         return " / ".join(f"'{n}'" for n in dict.fromkeys(n for n in names if n))
 
     @cached_property

@@ -290,10 +290,12 @@ class RuleSet(RuleFile):
                 for ind in self.level_indicators(standard, level)]
 
     def core_columns(self, standard: StandardSpec) -> set[str]:
-        """Columns of the standard's required (non-optional) tests: with none of them
-        present, the standard is not evaluated."""
-        return {col for ind in self.standard_indicators(standard) if not ind.optional
-                for col in ind.columns(self.cohorts)}
+        """The counts the standard's required tests judge: their numerators (every
+        reading) and yes/no columns. With none of them present the standard is not
+        evaluated; cohort totals do not count, since standards share them (the age-6
+        cohort is primary's and preschool completion's)."""
+        return {use.column for ind in self.standard_indicators(standard) if not ind.optional
+                for use in ind.uses(self.cohorts) if use.role in ("numerator", "yesno")}
 
     def fallback_only_columns(self) -> set[str]:
         """Columns that only a declared fallback reads (the older form's columns): the

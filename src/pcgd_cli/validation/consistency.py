@@ -20,7 +20,7 @@ import numpy as np
 from pcgd_cli.count_table import CountTable
 from pcgd_cli.findings import Finding
 from pcgd_cli.rules.book import RuleBook
-from pcgd_cli.rules.model import CohortSpec, reading_uses
+from pcgd_cli.rules.model import CohortSpec
 
 MAX_FINDINGS_PER_CHECK = 5000  # beyond this the file is wrong throughout; keep the report usable
 
@@ -146,20 +146,17 @@ def missing_columns(table: CountTable, book: RuleBook) -> list[Finding]:
     for rules in book.rule_sets:
         for sid, std in rules.standards.items():
             needed: dict[str, None] = {}
-            every: dict[str, None] = {}
             for ind in rules.standard_indicators(std):
                 if ind.optional or ind.kind != "rate":
                     continue
                 for reading in ind.readings():
-                    every.update(dict.fromkeys(
-                        use.column for use in reading_uses(reading, rules.cohorts)))
                     # the ĐBKK variant's columns are needed only if a commune is ĐBKK
                     if reading.disadvantaged and not any_disadvantaged:
                         continue
                     needed.update(dict.fromkeys(reading.numerator))
                     needed.update(dict.fromkeys(rules.cohorts[c].total
                                                 for c in reading.cohorts))
-            if not (set(every) & present):
+            if not (rules.core_columns(std) & present):
                 continue  # not evaluated at all: the engine says so
             # A warning, not an error: the contract makes the communes concerned
             # "insufficient data", a verdict the report shows; the run is valid.
