@@ -238,6 +238,15 @@ CATALOG: dict[str, tuple[str, str, str, str]] = {
 }
 
 
+def _templates(code: str) -> tuple[str, str, str, str]:
+    """The catalogue above, then the person-row findings of `pcgd count`."""
+    if code in CATALOG:
+        return CATALOG[code]
+    from pcgd_cli.persons.messages import FINDINGS
+
+    return FINDINGS[code]
+
+
 @dataclass(frozen=True)
 class Finding:
     severity: Severity
@@ -263,11 +272,11 @@ class Finding:
         return values
 
     def message(self, lang: str = "vi") -> str:
-        vi, en, _, _ = CATALOG[self.code]
+        vi, en, _, _ = _templates(self.code)
         return (en if lang == "en" else vi).format(**self._values(lang))
 
     def suggestion(self, lang: str = "vi") -> str:
-        _, _, vi, en = CATALOG[self.code]
+        _, _, vi, en = _templates(self.code)
         return (en if lang == "en" else vi).format(**self._values(lang))
 
     @property
