@@ -206,6 +206,61 @@ def template(
         typer.echo(t("tpl_written", lang, path=output, n=n), err=True)
 
 
+@app.command()
+def count(
+    files: Annotated[list[str] | None, typer.Argument(
+        help="Sổ nhập liệu .xlsx/.xls của xã, thư mục, hoặc tệp xuất .csv/.parquet nhiều xã / "
+        "entry workbooks, folders, or multi-commune CSV/Parquet exports",
+        show_default=False, metavar="FILE")] = None,
+    year: Annotated[int | None, typer.Option(
+        "--year", metavar="N", help="Năm điều tra (năm học N-N+1) / survey year N "
+        "(school year N-N+1)")] = None,
+    units: Annotated[Path | None, typer.Option(
+        "--units", metavar="UNITS.csv", help="Danh mục đơn vị / register of units")] = None,
+    commune: Annotated[str | None, typer.Option(
+        "--commune", metavar="CODE", help="Mã xã của sổ nhập liệu / the entry workbook's "
+        "commune code")] = None,
+    by: Annotated[str | None, typer.Option(
+        "--by", metavar="village", help="Đếm theo thôn / count per village")] = None,
+    output: Annotated[Path | None, typer.Option(
+        "--output", "-o", metavar="PATH",
+        help="Ghi số liệu ra .xlsx, .csv, .parquet hoặc .json / write the counts to a file")
+    ] = None,
+    fmt: Annotated[Format, typer.Option("--format", help="table | json | csv")] = Format.table,
+    show_sql: Annotated[bool, typer.Option(
+        "--show-sql", help="In câu lệnh SQL dùng để đếm / print the counting SQL")] = False,
+    rules_counting: Annotated[str | None, typer.Option(
+        "--rules-counting", metavar="ID|PATH",
+        help="Bộ quy tắc đếm (mặc định household-2025) / counting rules")] = None,
+    option: Annotated[list[str] | None, typer.Option(
+        "--option", metavar="NAME=CHOICE",
+        help="Tùy chọn của quy tắc đếm, ví dụ residents=permanent; lặp lại được / a counting "
+        "option; repeatable")] = None,
+    lang: LangOption = "vi",
+    quiet: Annotated[bool, typer.Option(
+        "--quiet", "-q", help="Chỉ in lỗi / print nothing but errors")] = False,
+) -> None:
+    """Đếm phiếu điều tra (mỗi dòng một người) thành số liệu xã / count person rows into
+    commune counts.
+
+    Mã thoát / exit codes: 0 đếm xong / counted; 2 lỗi tham số, tệp hoặc dữ liệu (số liệu vẫn
+    được ghi khi lỗi nằm ở các dòng) / usage, file or data error (counts are still written
+    when the errors are in rows).
+    Ví dụ / example: pcgd count so_nhap_lieu.xlsx --commune 03394 -o so_lieu.xlsx
+    """
+    from pcgd_cli.persons.command import run_count
+
+    lang = _check_lang(lang)
+    try:
+        code = run_count(files or [], year=year, units=units, commune=commune, by=by,
+                         output=output, fmt=fmt.value, show_sql=show_sql,
+                         rules_counting=rules_counting, options=option or [], lang=lang,
+                         quiet=quiet)
+    except PcgdError as error:
+        _fail(error)
+    raise typer.Exit(int(code))
+
+
 @rules_app.command("list")
 def rules_list(lang: LangOption = "vi") -> None:
     """Liệt kê các bộ quy tắc và chỉ tiêu có sẵn / list the built-in rule and target sets."""
@@ -240,12 +295,16 @@ def rules_show(rule_id: Annotated[str, typer.Argument(
 def rules_validate(path: Path, lang: LangOption = "vi") -> None:
     """Kiểm tra tệp quy tắc hoặc chỉ tiêu / check a rule or target file: every mistake with
     file:line."""
+    from pcgd_cli.rules.counting_loader import check_counting_file, is_counting_file
     from pcgd_cli.rules.loader import check_rule_file
     from pcgd_cli.rules.target_loader import check_target_file, is_target_file
 
     lang = _check_lang(lang)
     try:
-        check = check_target_file if is_target_file(path, lang) else check_rule_file
+        if is_counting_file(path, lang):
+            check = check_counting_file
+        else:
+            check = check_target_file if is_target_file(path, lang) else check_rule_file
         rules, messages = check(path, lang)
     except PcgdError as error:
         _fail(error)

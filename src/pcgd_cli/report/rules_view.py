@@ -30,6 +30,13 @@ def rule_sets_table(lang: str) -> Table:
             table.add_row(rid, t(f"rules_kind_{kind}", lang), rs.version,
                           f"[yellow]{status}[/]" if rs.provisional else status,
                           rs.title.get(lang), rs.source.get(lang))
+    from pcgd_cli.persons.messages import text
+    from pcgd_cli.rules.counting_loader import builtin_counting_ids, load_counting_rules
+
+    for rid, path in builtin_counting_ids().items():
+        cs = load_counting_rules(path, lang)
+        table.add_row(rid, text("rules_kind_counting", lang), cs.version,
+                      t("rules_provisional_no", lang), cs.title.get(lang), cs.source.get(lang))
     return table
 
 
@@ -138,5 +145,9 @@ def _target_lines(ts: TargetSet, lang: str) -> list[str]:
 
 
 def show_lines(id_or_path: str, lang: str) -> list[str]:
+    from pcgd_cli.persons.rules_view import counting_lines, is_counting
+
+    if is_counting(id_or_path, lang):
+        return counting_lines(id_or_path, lang)
     rs = _load_any(id_or_path, lang)
     return _target_lines(rs, lang) if isinstance(rs, TargetSet) else _standard_lines(rs, lang)

@@ -1,0 +1,94 @@
+"""Multi-commune exports (CSV, Parquet): read by DuckDB where they lie, streaming.
+
+The header may hold keys or Vietnamese labels; codes lose no leading zero
+(``3394`` → ``03394``); every value arrives trimmed and in Unicode NFC, like
+workbook cells. ``_row`` is the CSV line (the header is line 1) or the Parquet
+record number.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pcgd_cli.errors import PcgdError
+from pcgd_cli.findings import Finding, cell_ref
+from pcgd_cli.persons.expressions import quote
+from pcgd_cli.persons.messages import text
+from pcgd_cli.validation.catalog import ColumnCatalog
+
+EXPORT_SUFFIXES = (".csv", ".parquet")
+
+
+def _literal(value: str) -> str:
+    return "'" + value.replace("'", "''") + "'"
+
+
+def scan_sql(path: Path) -> str:
+    if path.suffix.lower() == ".parquet":
+        return f"read_parquet({_literal(str(path))}, file_row_number = true)"
+    return (f"read_csv({_literal(str(path))}, all_varchar = true, header = true, "
+            "null_padding = true)")
+
+
+@dataclass
+class ExportLayout:
+    path: Path
+    names: list[str]  # the file's column names, in order
+    columns: dict[str, int] = field(default_factory=dict)  # key -> column index
+    findings: list[Finding] = field(default_factory=list)
+
+    @property
+    def sheet(self) -> str:
+        return self.path.stem
+
+
+def export_layout(con, path: Path, catalog: ColumnCatalog, lang: str) -> ExportLayout:
+    try:
+        described = con.execute(f"DESCRIBE SELECT * FROM {scan_sql(path)}").fetchall()
+    except Exception as exc:  # DuckDB raises several types for unreadable files
+        first = (str(exc).splitlines() or [type(exc).__name__])[0][:200]
+        raise PcgdError(text("export_unreadable", lang, path=path, error=first),
+                        text("export_unreadable_hint", lang)) from None
+    names = [row[0] for row in described if row[0] != "file_row_number"]
+    layout = ExportLayout(path, names)
+    for i, name in enumerate(names):
+        key = catalog.match(name)
+        if key is None:
+            layout.findings.append(Finding("info", "person_unknown_column", str(path),
+                                           layout.sheet, cell_ref(0, i), 1, value=name))
+        elif key in layout.columns:
+            layout.findings.append(Finding("warning", "person_duplicate_column", str(path),
+                                           layout.sheet, cell_ref(0, i), 1, column=key))
+        else:
+            layout.columns[key] = i
+    return layout
+
+
+def _value(column: str, width: int | None) -> str:
+    cell = f"NULLIF(TRIM(nfc_normalize(CAST({quote(column)} AS VARCHAR))), '')"
+    if width:
+        # a code read as a number lost its leading zeros
+        return (f"CASE WHEN regexp_full_match({cell}, '[0-9]+') "
+                f"THEN lpad({cell}, {width}, '0') ELSE {cell} END")
+    return cell
+
+
+def export_select(layout: ExportLayout, file_id: int, keys: list[str],
+                  widths: dict[str, int | None], fixed: dict[str, str]) -> str:
+    """SELECT of every key (NULL when absent; ``fixed`` values override) and provenance."""
+    cols = []
+    for key in keys:
+        if key in fixed:
+            cols.append(f"{_literal(fixed[key])} AS {quote(key)}")
+        elif key in layout.columns:
+            cols.append(f"{_value(layout.names[layout.columns[key]], widths.get(key))} "
+                        f"AS {quote(key)}")
+        else:
+            cols.append(f"CAST(NULL AS VARCHAR) AS {quote(key)}")
+    if layout.path.suffix.lower() == ".parquet":
+        row = "file_row_number + 1"
+    else:
+        row = "ROW_NUMBER() OVER () + 1"  # streaming: DuckDB numbers rows in file order
+    cols += [f"{file_id} AS _file", f"{_literal(layout.sheet)} AS _sheet", f"{row} AS _row"]
+    return f"SELECT {', '.join(cols)} FROM {scan_sql(layout.path)}"
