@@ -98,14 +98,11 @@ class _Source:
     columns: dict[str, int]  # key -> 0-based column of the sheet or file
 
 
-def _sheet_frame(part: SheetPersons, file_id: int, fixed: dict[str, str]) -> pd.DataFrame:
+def _sheet_values(part: SheetPersons, fixed: dict[str, str]) -> dict[str, list]:
     data: dict[str, list] = dict(part.values)
     for key, value in fixed.items():
         data[key] = [value] * len(part.rows)
-    data["_file"] = [file_id] * len(part.rows)
-    data["_sheet"] = [part.sheet] * len(part.rows)
-    data["_row"] = part.rows
-    return pd.DataFrame(data, dtype=object).astype({"_file": "int32", "_row": "int64"})
+    return data
 
 
 def count_persons(paths: list[Path], rules: CountingRules, year: int | None = None,
@@ -152,7 +149,7 @@ def count_persons(paths: list[Path], rules: CountingRules, year: int | None = No
                 fixed = _fixed_units(path, present, titles, sheet_year, year, code,
                                      register, lang, record)
                 for part in parts:
-                    store.add_rows(_sheet_frame(part, file_id, fixed))
+                    store.add_rows(_sheet_values(part, fixed), file_id, part.sheet, part.rows)
                     sources[(file_id, part.sheet)] = _Source(
                         path, part.sheet, {k: c for c, k in part.header.columns.items()})
                 record.sheets = [p.sheet for p in parts]

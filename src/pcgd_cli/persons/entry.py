@@ -12,6 +12,7 @@ import datetime as dt
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from itertools import zip_longest
 from pathlib import Path
 
 from pcgd_cli.findings import Finding, cell_ref
@@ -46,6 +47,33 @@ class SheetPersons:
         return ""
 
 
+def clean_text(text: str) -> str | None:
+    """Trimmed, inner spaces collapsed, Unicode NFC; blank as None."""
+    text = text.strip()
+    if not text:
+        return None
+    if "  " in text or "\n" in text or "\t" in text or "\xa0" in text or "\r" in text:
+        text = " ".join(text.split())
+    if not text.isascii() and not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    return text
+
+
+def column_texts(cells: tuple) -> list[str | None]:
+    """One column of the data rows as text: the hot loop of reading a workbook, so an
+    empty column is skipped whole and the common cells (text, whole numbers) are
+    handled inline."""
+    if cells.count("") + cells.count(None) == len(cells):
+        return [None] * len(cells)
+    seen: dict[str, str | None] = {}  # names, "Thường trú", "X" … repeat down a column
+    return [None if value == "" or value is None
+            else (seen[value] if value in seen else seen.setdefault(value, clean_text(value)))
+            if type(value) is str
+            else str(int(value)) if type(value) is float and value.is_integer()
+            else cell_text(value)
+            for value in cells]
+
+
 def cell_text(value: object) -> str | None:
     if value is None or value == "":
         return None
@@ -61,12 +89,7 @@ def cell_text(value: object) -> str | None:
         return value.date().isoformat()
     if isinstance(value, dt.date):
         return value.isoformat()
-    text = " ".join(str(value).split())
-    if not text:
-        return None
-    if not text.isascii() and not unicodedata.is_normalized("NFC", text):
-        text = unicodedata.normalize("NFC", text)
-    return text
+    return clean_text(str(value))
 
 
 def survey_year_of(titles_by_cell: list[tuple[int, int, object]]) -> int | None:
@@ -86,7 +109,12 @@ def survey_year_of(titles_by_cell: list[tuple[int, int, object]]) -> int | None:
 
 
 def _is_person(row: list[object], person_cols: list[int]) -> bool:
-    return any(c < len(row) and cell_text(row[c]) is not None for c in person_cols)
+    for c in person_cols:
+        if c < len(row):
+            value = row[c]
+            if value is not None and not (type(value) is str and not value.strip()):
+                return True
+    return False
 
 
 def sheet_persons(sheet: RawSheet, catalog: ColumnCatalog) -> SheetPersons | None:
@@ -96,12 +124,12 @@ def sheet_persons(sheet: RawSheet, catalog: ColumnCatalog) -> SheetPersons | Non
     titles = [(r, c, v) for r in range(header.header_row)
               for c, v in enumerate(sheet.rows[r]) if cell_text(v) is not None]
     person_cols = [c for c, k in header.columns.items() if k in _PERSON_KEYS]
-    data = [(r, sheet.rows[r]) for r in range(header.first_data_row, len(sheet.rows))
-            if _is_person(sheet.rows[r], person_cols)]
-    values: dict[str, list[str | None]] = {}
-    for c, key in header.columns.items():
-        values[key] = [cell_text(row[c]) if c < len(row) else None for _, row in data]
-    return SheetPersons(sheet.file, sheet.name, header, [r + 1 for r, _ in data], values,
+    numbers = [r for r in range(header.first_data_row, len(sheet.rows))
+               if _is_person(sheet.rows[r], person_cols)]
+    columns = list(zip_longest(*(sheet.rows[r] for r in numbers))) if numbers else []
+    values = {key: column_texts(columns[c]) if c < len(columns) else [None] * len(numbers)
+              for c, key in header.columns.items()}
+    return SheetPersons(sheet.file, sheet.name, header, [r + 1 for r in numbers], values,
                         survey_year_of(titles), [str(cell_text(v)) for _, _, v in titles])
 
 

@@ -18,6 +18,9 @@ from pcgd_cli.persons.messages import text
 from pcgd_cli.validation.catalog import ColumnCatalog
 
 EXPORT_SUFFIXES = (".csv", ".parquet")
+# rows looked at to tell whether a file's text is already NFC (one system writes a file
+# one way); normalising every cell costs more than reading the file
+NFC_SAMPLE_ROWS = 20000
 
 
 def _literal(value: str) -> str:
@@ -37,6 +40,7 @@ class ExportLayout:
     names: list[str]  # the file's column names, in order
     columns: dict[str, int] = field(default_factory=dict)  # key -> column index
     findings: list[Finding] = field(default_factory=list)
+    normalise: bool = True  # some text is not in Unicode NFC: normalise every cell
 
     @property
     def sheet(self) -> str:
@@ -62,11 +66,24 @@ def export_layout(con, path: Path, catalog: ColumnCatalog, lang: str) -> ExportL
                                            layout.sheet, cell_ref(0, i), 1, column=key))
         else:
             layout.columns[key] = i
+    layout.normalise = _needs_nfc(con, layout)
     return layout
 
 
-def _value(column: str, width: int | None) -> str:
-    cell = f"NULLIF(TRIM(nfc_normalize(CAST({quote(column)} AS VARCHAR))), '')"
+def _needs_nfc(con, layout: ExportLayout) -> bool:
+    """Whether the first rows hold text not in NFC (decomposed accents, say)."""
+    if not layout.columns:
+        return False
+    cells = [f"CAST({quote(layout.names[i])} AS VARCHAR)" for i in layout.columns.values()]
+    differs = " OR ".join(f"{c} <> nfc_normalize({c})" for c in cells)
+    found = con.execute(f"SELECT COUNT(*) FROM (SELECT * FROM {scan_sql(layout.path)} "
+                        f"LIMIT {NFC_SAMPLE_ROWS}) AS head WHERE {differs}").fetchone()
+    return bool(found and found[0])
+
+
+def _value(column: str, width: int | None, normalise: bool) -> str:
+    text = f"CAST({quote(column)} AS VARCHAR)"
+    cell = f"NULLIF(TRIM({f'nfc_normalize({text})' if normalise else text}), '')"
     if width:
         # a code read as a number lost its leading zeros
         return (f"CASE WHEN regexp_full_match({cell}, '[0-9]+') "
@@ -82,8 +99,9 @@ def export_select(layout: ExportLayout, file_id: int, keys: list[str],
         if key in fixed:
             cols.append(f"{_literal(fixed[key])} AS {quote(key)}")
         elif key in layout.columns:
-            cols.append(f"{_value(layout.names[layout.columns[key]], widths.get(key))} "
-                        f"AS {quote(key)}")
+            value = _value(layout.names[layout.columns[key]], widths.get(key),
+                           layout.normalise)
+            cols.append(f"{value} AS {quote(key)}")
         else:
             cols.append(f"CAST(NULL AS VARCHAR) AS {quote(key)}")
     if layout.path.suffix.lower() == ".parquet":

@@ -3,11 +3,13 @@
 An expression is YAML data (see the head of rules/counting/household-2025.yaml).
 Each is a *number* (an integer or blank) or a *flag* (true or false, never
 blank: missing data makes a flag false, so it never counts as a pass). The SQL
-uses only CASE, COALESCE, NULLIF, CAST, TRIM, LOWER, LIKE, IN, GREATEST and
-regexp_extract, which DuckDB, Spark SQL and Trino share.
+uses only CASE, COALESCE, NULLIF, CAST, TRY_CAST, TRIM, LOWER, LIKE, IN,
+GREATEST and regexp_extract, which DuckDB, Spark SQL and Trino share.
 
 Cell values arrive as text (VARCHAR), trimmed and in Unicode NFC; a blank cell
-is NULL or ''. A named value ``x`` is the SQL column ``v_x`` of an earlier step.
+is NULL or ''. A named value ``x`` is the SQL column ``v_x`` of an earlier step;
+a column read as text or as a number is the column ``t_x``, ``number_x`` …
+of the first step.
 """
 
 from __future__ import annotations
@@ -40,11 +42,26 @@ class ExprError(Exception):
 
 @dataclass
 class Scope:
-    """What names an expression may use: person columns and the values above it."""
+    """What names an expression may use: person columns and the values above it.
+
+    ``parsed``: each column read one way (as text, as a number …) is computed once,
+    in the first step, whatever the number of expressions that read it so."""
 
     columns: set[str]
     values: dict[str, str] = field(default_factory=dict)  # name -> NUMBER | FLAG
     not_a_mark: tuple[str, ...] = ()
+    parsed: dict[str, str] = field(default_factory=dict)  # SQL name -> SQL
+
+    def read(self, column: str, how: str) -> str:
+        name = f"{how}_{column}"
+        if name not in self.parsed:
+            if how == "t":
+                self.parsed[name] = text_sql(column)
+            elif how == "end_year":
+                self.parsed[name] = end_year_sql(column)
+            else:
+                self.parsed[name] = number_sql(column, how)
+        return name
 
 
 def text_literal(text: str) -> str:
@@ -57,18 +74,30 @@ def quote(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
 
 
-def _cell(column: str) -> str:
-    return f"NULLIF(TRIM({quote(column)}), '')"
+def text_sql(column: str) -> str:
+    """The cell as compared with texts: trimmed, lower case, blank as NULL."""
+    return f"NULLIF(LOWER(TRIM({quote(column)})), '')"
 
 
-def _lower(column: str) -> str:
-    return f"LOWER(TRIM({quote(column)}))"
-
-
-def _extract(column: str, how: str) -> str:
+def number_sql(column: str, how: str) -> str:
+    """A whole number read out of the cell. A cell holding just the number (most of
+    them) is cast; only the others pay for the regular expression."""
     pattern, group = _PATTERNS[how]
-    return (f"CAST(NULLIF(regexp_extract(TRIM({quote(column)}), '{pattern}', {group}), '') "
-            "AS INTEGER)")
+    cell = f"TRIM({quote(column)})"
+    parsed = f"CAST(NULLIF(regexp_extract({cell}, '{pattern}', {group}), '') AS INTEGER)"
+    plain = f"TRY_CAST({cell} AS INTEGER)"
+    fits = f"{cell} NOT LIKE '%.%' AND {plain} BETWEEN 0 AND 999999"
+    if how == "year":
+        fits = f"{cell} NOT LIKE '%.%' AND {plain} BETWEEN 1000 AND 9999"
+    return f"CASE WHEN {fits} THEN {plain} ELSE {parsed} END"
+
+
+def end_year_sql(column: str) -> str:
+    """"2023-2024": the year the school year ended; one year alone: that year."""
+    cell = f"TRIM({quote(column)})"
+    second = (f"CAST(NULLIF(regexp_extract({cell}, '([0-9]{{4}})[^0-9]+([0-9]{{4}})', 2), "
+              "'') AS INTEGER)")
+    return f"COALESCE({second}, {number_sql(column, 'year')})"
 
 
 def _single(node: dict, loc: tuple) -> tuple[str, object]:
@@ -156,21 +185,20 @@ class Compiler:
         return arg
 
     # -- numbers ------------------------------------------------------------
+    def _text(self, column: str) -> str:
+        return self.scope.read(column, "t")
+
     def _op_number(self, arg, loc):
-        return _extract(self._column(arg, loc), "number")
+        return self.scope.read(self._column(arg, loc), "number")
 
     def _op_leading_number(self, arg, loc):
-        return _extract(self._column(arg, loc), "leading_number")
+        return self.scope.read(self._column(arg, loc), "leading_number")
 
     def _op_year(self, arg, loc):
-        return _extract(self._column(arg, loc), "year")
+        return self.scope.read(self._column(arg, loc), "year")
 
     def _op_end_year(self, arg, loc):
-        col = self._column(arg, loc)
-        # "2023-2024": the year the school year ended; one year alone: that year
-        second = (f"CAST(NULLIF(regexp_extract(TRIM({quote(col)}), "
-                  f"'([0-9]{{4}})[^0-9]+([0-9]{{4}})', 2), '') AS INTEGER)")
-        return f"COALESCE({second}, {_extract(col, 'year')})"
+        return self.scope.read(self._column(arg, loc), "end_year")
 
     def _op_map(self, arg, loc):
         if not isinstance(arg, dict) or set(arg) != {"column", "values"}:
@@ -184,7 +212,7 @@ class Compiler:
             if not isinstance(number, int) or isinstance(number, bool):
                 raise ExprError((*loc, "values", text), "a whole number is needed")
             whens.append(f"WHEN {text_literal(text)} THEN {number}")
-        return f"CASE {_lower(col)} {' '.join(whens)} END"
+        return f"CASE {self._text(col)} {' '.join(whens)} END"
 
     def _op_first(self, arg, loc):
         items = self._list(arg, loc)
@@ -221,11 +249,11 @@ class Compiler:
     def _op_mark(self, arg, loc):
         col = self._column(arg, loc)
         blanks = ", ".join(text_literal(t) for t in self.scope.not_a_mark) or "''"
-        return f"COALESCE({_cell(col)} IS NOT NULL AND {_lower(col)} NOT IN ({blanks}), FALSE)"
+        return f"COALESCE({self._text(col)} NOT IN ({blanks}), FALSE)"
 
     def _op_present(self, arg, loc):
         if isinstance(arg, str) and arg in self.scope.columns:
-            return f"({_cell(arg)} IS NOT NULL)"
+            return f"({self._text(arg)} IS NOT NULL)"
         return f"({self.number(arg, loc)} IS NOT NULL)"
 
     def _op_missing(self, arg, loc):
@@ -237,7 +265,7 @@ class Compiler:
         col = self._column(arg["column"], (*loc, "column"))
         values = self._list(arg["values"], (*loc, "values"))
         listed = ", ".join(text_literal(v) for v in values)
-        return f"COALESCE({_lower(col)} IN ({listed}), FALSE)"
+        return f"COALESCE({self._text(col)} IN ({listed}), FALSE)"
 
     def _op_contains(self, arg, loc):
         if not isinstance(arg, dict) or set(arg) != {"columns", "texts"}:
@@ -248,7 +276,7 @@ class Compiler:
         for i, text in enumerate(texts):
             if not isinstance(text, str) or not text.strip() or set(text) & set("%_'"):
                 raise ExprError((*loc, "texts", i), "a text without % _ or '")
-        likes = [f"LOWER({quote(c)}) LIKE {text_literal('%' + t.strip() + '%')}"
+        likes = [f"{self._text(c)} LIKE {text_literal('%' + t.strip() + '%')}"
                  for c in cols for t in texts]
         return "COALESCE(" + " OR ".join(likes) + ", FALSE)"
 

@@ -40,8 +40,8 @@ def _text(cell: object) -> str:
     return "" if cell is None else " ".join(str(cell).split())
 
 
-def _grid(rows: list[list[object]], r: int, h: int, width: int) -> list[list[str]]:
-    return [[_text(rows[i][c]) if c < len(rows[i]) else "" for c in range(width)]
+def _grid(texts: list[list[str]], r: int, h: int, width: int) -> list[list[str]]:
+    return [[texts[i][c] if c < len(texts[i]) else "" for c in range(width)]
             for i in range(r, r + h)]
 
 
@@ -78,17 +78,22 @@ def _parts(block: list[list[str]], c: int) -> list[str]:
     return parts
 
 
-def match_parts(parts: list[str], catalog: ColumnCatalog) -> tuple[str | None, bool]:
+def match_parts(parts: list[str], catalog: ColumnCatalog,
+                memo: dict[str, str | None] | None = None) -> tuple[str | None, bool]:
     """The whole heading, else its most specific parts (the last ones); and whether
-    the whole heading matched."""
+    the whole heading matched. ``memo``: headings already looked up (the search tries
+    the same texts in many blocks of rows)."""
+    memo = {} if memo is None else memo
     for start in range(len(parts)):
-        key = catalog.match(" - ".join(parts[start:]))
-        if key is not None:
-            return key, start == 0
+        text = " - ".join(parts[start:])
+        if text not in memo:
+            memo[text] = catalog.match(text)
+        if memo[text] is not None:
+            return memo[text], start == 0
     return None, False
 
 
-def _columns(block: list[list[str]], catalog: ColumnCatalog
+def _columns(block: list[list[str]], catalog: ColumnCatalog, memo: dict[str, str | None]
              ) -> tuple[dict[int, str], dict[int, str], int]:
     keys: dict[int, str] = {}
     texts: dict[int, str] = {}
@@ -98,7 +103,7 @@ def _columns(block: list[list[str]], catalog: ColumnCatalog
         if not parts:
             continue
         texts[c] = " - ".join(parts)
-        key, exact = match_parts(parts, catalog)
+        key, exact = match_parts(parts, catalog, memo)
         if key is not None:
             keys[c] = key
             whole += exact
@@ -110,19 +115,21 @@ def find_person_header(rows: list[list[object]], catalog: ColumnCatalog,
     # ranked by the columns named, then by the headings matched whole (a title row
     # joined on top matches only by its parts), then the shorter block
     best: tuple[tuple[int, int, int], int, int, dict[int, str], dict[int, str]] | None = None
+    memo: dict[str, str | None] = {}
+    texts_of = [[_text(c) for c in row] for row in rows[:SCAN_ROWS + MAX_HEIGHT]]
     for r in range(min(SCAN_ROWS, len(rows))):
-        if not any(_text(c) for c in rows[r]):
+        if not any(texts_of[r]):
             continue
         for h in range(1, MAX_HEIGHT + 1):
             if r + h > len(rows):
                 break
             width = max(len(rows[i]) for i in range(r, r + h))
-            block = _grid(rows, r, h, width)
+            block = _grid(texts_of, r, h, width)
             variants = [_carried(block)]
             if merges:
                 variants.insert(0, _merged(block, r, rows, merges))
             for variant in variants:
-                keys, texts, whole = _columns(variant, catalog)
+                keys, texts, whole = _columns(variant, catalog, memo)
                 found = set(keys.values())
                 if not found & set(BIRTH_KEYS) or not found & set(NAME_KEYS):
                     continue

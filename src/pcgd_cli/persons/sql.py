@@ -48,6 +48,7 @@ class Plan:
     steps: list[list[tuple[str, str]]]  # per step: (value name, SQL)
     kinds: dict[str, str]
     ages: dict[str, tuple[int, int]]
+    parsed: dict[str, str]  # columns read as text or numbers: computed first, once
 
     def value_sql(self, name: str) -> str:
         return f"v_{name}"
@@ -104,7 +105,7 @@ def build_plan(rules: CountingRules, options: dict[str, str] | None = None) -> P
     for needed in ("survey_year", "age"):
         if scope.values.get(needed) != NUMBER:
             raise ExprError(("values",), f"a number named '{needed}' is needed")
-    return Plan(rules, chosen, steps, dict(scope.values), ages)
+    return Plan(rules, chosen, steps, dict(scope.values), ages, scope.parsed)
 
 
 def _flag_of(plan: Plan, name: str, loc: tuple) -> str:
@@ -114,8 +115,9 @@ def _flag_of(plan: Plan, name: str, loc: tuple) -> str:
 
 
 def _compiler(plan: Plan) -> Compiler:
+    # shares the plan's parsed columns: whatever counts and checks read is added there
     return Compiler(Scope(set(plan.rules.columns), dict(plan.kinds),
-                          tuple(plan.rules.not_a_mark)))
+                          tuple(plan.rules.not_a_mark), plan.parsed))
 
 
 def _check_flag(plan: Plan, check: CheckSpec, i: int) -> str:
@@ -149,6 +151,7 @@ def _blank_free(column: str) -> str:
 def _chain(plan: Plan) -> list[tuple[str, str]]:
     """The CTEs: later duplicates, values step by step, checks, fates."""
     rules = plan.rules
+    checks = [f"{_check_flag(plan, c, i)} AS c_{c.code}" for i, c in enumerate(rules.checks)]
     ctes: list[tuple[str, str]] = []
     source = "persons"
     dups = [c for c in rules.checks if c.duplicate is not None]
@@ -163,11 +166,14 @@ def _chain(plan: Plan) -> list[tuple[str, str]]:
         ctes.append(("joined", "SELECT persons.*, " + ", ".join(cols) + "\n  FROM persons "
                      + "\n  ".join(joins)))
         source = "joined"
+    if plan.parsed:
+        cols = ",\n    ".join(f"{sql} AS {name}" for name, sql in plan.parsed.items())
+        ctes.append(("cells", f"SELECT {source}.*,\n    {cols}\n  FROM {source}"))
+        source = "cells"
     for n, step in enumerate(plan.steps, 1):
         cols = ",\n    ".join(f"{sql} AS v_{name}" for name, sql in step)
         ctes.append((f"step{n}", f"SELECT {source}.*,\n    {cols}\n  FROM {source}"))
         source = f"step{n}"
-    checks = [f"{_check_flag(plan, c, i)} AS c_{c.code}" for i, c in enumerate(rules.checks)]
     if checks:
         ctes.append(("checked", f"SELECT {source}.*,\n    " + ",\n    ".join(checks)
                      + f"\n  FROM {source}"))
@@ -246,7 +252,7 @@ def counting_sql(plan: Plan, by_village: bool = False) -> str:
     select = [f"{expr} AS {quote(name)}" if expr != name else quote(name)
               for name, expr in keys]
     select += ["MAX(district_code) AS district_code", "MAX(province_code) AS province_code"]
-    select += [f"{expr} AS {quote(key)}" for key, expr in count_columns(plan)]
+    select += [f"{expr} AS {quote(key)}" for key, expr in count_columns(plan)]  # parses first
     select.append("COUNT(*) AS persons_read")
     select += [f"{_sum('f_' + fate)} AS {fate}" for fate in FATES]
     select += [f"{_sum('c_' + c.code)} AS {quote('check_' + c.code)}" for c in rules.checks]
