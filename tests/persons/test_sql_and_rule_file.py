@@ -57,7 +57,8 @@ def test_sql_uses_only_shared_functions() -> None:
     allowed = {"CAST", "TRY_CAST", "NULLIF", "REGEXP_EXTRACT", "TRIM", "COALESCE", "LOWER",
                "GREATEST",
                "SUM", "COUNT", "MAX", "ROW_NUMBER", "FIRST_VALUE", "OVER", "IN", "AS",
-               "AND", "OR", "NOT", "SELECT", "BETWEEN", "WHEN", "FROM"}
+               "AND", "OR", "NOT", "SELECT", "BETWEEN", "WHEN", "FROM", "ARRAY_AGG", "FILTER",
+               "WHERE"}
     assert called <= allowed, called - allowed
 
 

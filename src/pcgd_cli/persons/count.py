@@ -162,7 +162,9 @@ def count_persons(paths: list[Path], rules: CountingRules, year: int | None = No
         totals = {c.code: int(raw[f"check_{c.code}"].sum()) for c in rules.checks}
         flagged = [c for c, n in totals.items() if n]
         if flagged:
-            hits = store.query(findings_sql(plan, flagged, listed_per_code))
+            store.con.register("flagged_positions", _positions(raw))
+            hits = store.query(findings_sql(plan, flagged, listed_per_code,
+                                            "flagged_positions"))
             findings += _row_findings(hits, sources, plan)
             findings += _cap_findings(totals, listed_per_code)
     counts, accounting, by_file = _tables(raw, rules, by_village)
@@ -177,6 +179,14 @@ def count_persons(paths: list[Path], rules: CountingRules, year: int | None = No
     return PersonCounts(counts, accounting, by_file, findings, inputs,
                         int(raw["persons_read"].sum()) if len(raw) else 0, list(paths), rules,
                         plan.options, sql, totals, time.perf_counter() - clock)
+
+
+def _positions(raw: pd.DataFrame) -> pd.DataFrame:
+    """(file, sheet, row) of every flagged row, from the counting query's arrays."""
+    rows = raw[["_file", "_sheet", "flagged_rows"]].dropna(subset=["flagged_rows"])
+    rows = rows.explode("flagged_rows").dropna(subset=["flagged_rows"])
+    return pd.DataFrame({"_file": rows["_file"].astype("int32"), "_sheet": rows["_sheet"],
+                         "_row": rows["flagged_rows"].astype("int64")})
 
 
 def _fixed_units(path: Path, present: set[str], titles: list[str], sheet_year: int | None,

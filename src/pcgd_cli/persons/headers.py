@@ -118,6 +118,8 @@ def find_person_header(rows: list[list[object]], catalog: ColumnCatalog,
     memo: dict[str, str | None] = {}
     texts_of = [[_text(c) for c in row] for row in rows[:SCAN_ROWS + MAX_HEIGHT]]
     for r in range(min(SCAN_ROWS, len(rows))):
+        if best is not None and r > best[1] + MAX_HEIGHT:
+            break  # rows well below a header found are its data, not another header
         if not any(texts_of[r]):
             continue
         for h in range(1, MAX_HEIGHT + 1):

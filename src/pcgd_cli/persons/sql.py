@@ -127,7 +127,7 @@ def _check_flag(plan: Plan, check: CheckSpec, i: int) -> str:
     return f"(d_{check.code}_row IS NOT NULL)"
 
 
-def _later_rows(check: CheckSpec) -> str:
+def _later_rows(check: CheckSpec, among: str | None = None) -> str:
     """Every row but the first of each group of rows with the same key, with where the
     first one is. The window sees only the key and the position (narrow, so cheap),
     and the rows it finds are joined back by position. Cells are compared as the
@@ -135,6 +135,11 @@ def _later_rows(check: CheckSpec) -> str:
     key = ", ".join(quote(c) for c in check.duplicate.key)
     window = f"OVER (PARTITION BY {key} ORDER BY {ORDER})"
     needs = " AND ".join(_blank_free(c) for c in check.duplicate.needs) or "TRUE"
+    if among is not None:
+        # only the groups of rows that share a key with one of ``among``
+        same = " AND ".join(f"a.{quote(c)} IS NOT DISTINCT FROM persons.{quote(c)}"
+                            for c in check.duplicate.key)
+        needs += f" AND EXISTS (SELECT 1 FROM {among} AS a WHERE {same})"
     return (f"SELECT _file AS l_file, _sheet AS l_sheet, _row AS l_row, first_file, "
             f"first_sheet, first_row FROM (\n"
             f"    SELECT _file, _sheet, _row, ROW_NUMBER() {window} AS rank_in_key,\n"
@@ -148,22 +153,23 @@ def _blank_free(column: str) -> str:
     return f"NULLIF(TRIM({quote(column)}), '') IS NOT NULL"
 
 
-def _chain(plan: Plan) -> list[tuple[str, str]]:
-    """The CTEs: later duplicates, values step by step, checks, fates."""
+def _chain(plan: Plan, source: str = "persons") -> list[tuple[str, str]]:
+    """The CTEs: later duplicates, values step by step, checks, fates. ``source``: the
+    rows to follow (the persons, or some of them; duplicates are sought among all)."""
     rules = plan.rules
     checks = [f"{_check_flag(plan, c, i)} AS c_{c.code}" for i, c in enumerate(rules.checks)]
     ctes: list[tuple[str, str]] = []
-    source = "persons"
+    among = None if source == "persons" else source
     dups = [c for c in rules.checks if c.duplicate is not None]
     if dups:
         cols, joins = [], []
         for check in dups:
             name = f"later_{check.code}"
-            ctes.append((name, _later_rows(check)))
+            ctes.append((name, _later_rows(check, among)))
             cols += [f"{name}.first_{p} AS d_{check.code}_{p}" for p in ("file", "sheet", "row")]
-            joins.append(f"LEFT JOIN {name} ON {name}.l_file = persons._file AND "
-                         f"{name}.l_sheet = persons._sheet AND {name}.l_row = persons._row")
-        ctes.append(("joined", "SELECT persons.*, " + ", ".join(cols) + "\n  FROM persons "
+            joins.append(f"LEFT JOIN {name} ON {name}.l_file = {source}._file AND "
+                         f"{name}.l_sheet = {source}._sheet AND {name}.l_row = {source}._row")
+        ctes.append(("joined", f"SELECT {source}.*, " + ", ".join(cols) + f"\n  FROM {source} "
                      + "\n  ".join(joins)))
         source = "joined"
     if plan.parsed:
@@ -241,7 +247,7 @@ def group_keys(by_village: bool) -> list[tuple[str, str]]:
     keys = [("commune_code", "commune_code"), ("year", "v_survey_year")]
     if by_village:
         keys.append(("village", "village"))
-    return [*keys, ("_file", "_file")]
+    return [*keys, ("_file", "_file"), ("_sheet", "_sheet")]
 
 
 def counting_sql(plan: Plan, by_village: bool = False) -> str:
@@ -256,10 +262,14 @@ def counting_sql(plan: Plan, by_village: bool = False) -> str:
     select.append("COUNT(*) AS persons_read")
     select += [f"{_sum('f_' + fate)} AS {fate}" for fate in FATES]
     select += [f"{_sum('c_' + c.code)} AS {quote('check_' + c.code)}" for c in rules.checks]
+    if rules.checks:
+        # where the flagged rows are, so that listing them follows only those rows
+        flagged = " OR ".join(f"c_{c.code}" for c in rules.checks)
+        select.append(f"ARRAY_AGG(_row) FILTER (WHERE {flagged}) AS flagged_rows")
     head = (f"-- pcgd count: rules {rules.id} {rules.version}; options "
             + ", ".join(f"{k}={v}" for k, v in plan.options.items()) + "\n"
             "-- one row per commune, year" + (", village" if by_village else "")
-            + " and input file (_file): sum over _file for a commune's figures\n")
+            + " and input file and sheet (_file, _sheet): sum over them for a commune\n")
     group = ", ".join(expr for _, expr in keys)
     return (head + _with(_chain(plan)) + "\nSELECT\n  "
             + ",\n  ".join(select) + f"\nFROM fates\nGROUP BY {group}\n"
@@ -269,9 +279,11 @@ def counting_sql(plan: Plan, by_village: bool = False) -> str:
 FINDING_VALUES = ("family_name", "given_name", "full_name", "household", "commune_code")
 
 
-def findings_sql(plan: Plan, codes: list[str], cap: int) -> str:
+def findings_sql(plan: Plan, codes: list[str], cap: int, positions: str | None = None) -> str:
     """The rows flagged by the checks ``codes``, at most ``cap`` per check, in file order;
-    with the raw cells of the check's columns and every number value of the person."""
+    with the raw cells of the check's columns and every number value of the person.
+    ``positions``: a relation (_file, _sheet, _row) of the rows the counting query saw
+    flagged: only they are followed through the steps."""
     rules = plan.rules
     width = max(len(c.column) for c in rules.checks)
     numbers = [n for n, k in plan.kinds.items() if k == NUMBER]
@@ -295,7 +307,12 @@ def findings_sql(plan: Plan, codes: list[str], cap: int) -> str:
         branches.append("SELECT " + ", ".join(cols) + f" FROM fates WHERE c_{check.code}")
     if not branches:
         raise ValueError("no check to list")
-    ctes = _chain(plan)
+    if positions is None:
+        ctes = _chain(plan)
+    else:
+        chosen = (f"SELECT persons.* FROM persons JOIN {positions} AS f ON f._file = "
+                  "persons._file AND f._sheet = persons._sheet AND f._row = persons._row")
+        ctes = [("flagged_persons", chosen), *_chain(plan, "flagged_persons")]
     ctes.append(("hits", "\n  UNION ALL\n  ".join(branches)))
     return (_with(ctes) + "\nSELECT * FROM (\n  SELECT hits.*, ROW_NUMBER() OVER "
             f"(PARTITION BY code ORDER BY {ORDER}) AS rank_in_code FROM hits\n) AS listed\n"
