@@ -105,7 +105,8 @@ def _sheet_values(part: SheetPersons, fixed: dict[str, str]) -> dict[str, list]:
     return data
 
 
-def count_persons(paths: list[Path], rules: CountingRules, year: int | None = None,
+def count_persons(paths: list[Path], rules: CountingRules | str | None = None,
+                  year: int | None = None,
                   commune: str | None = None, register=None, by_village: bool = False,
                   options: dict[str, str] | None = None, lang: str = "vi",
                   progress: Callable[[Path], None] | None = None,
@@ -115,8 +116,14 @@ def count_persons(paths: list[Path], rules: CountingRules, year: int | None = No
 
     ``year``: the survey year N (start of the school year), else each workbook's
     survey-year cell or the export's year column. ``commune``: the commune of
-    one-commune files, else a title or file name matched in ``register``."""
+    one-commune files, else a title or file name matched in ``register``. ``rules``: the
+    counting rules, or a built-in id or path (default household-2025)."""
     clock = time.perf_counter()
+    if not isinstance(rules, CountingRules):
+        from pcgd_cli.rules.counting_loader import load_counting_rules, resolve_counting
+
+        rules = load_counting_rules(resolve_counting(rules, lang), lang)
+    paths = [Path(p) for p in paths]
     plan = plan_for(rules, options, lang)
     catalog = ColumnCatalog(rules.columns)  # type: ignore[arg-type]
     keys = list(rules.columns)
@@ -168,8 +175,9 @@ def count_persons(paths: list[Path], rules: CountingRules, year: int | None = No
             findings += _row_findings(hits, sources, plan)
             findings += _cap_findings(totals, listed_per_code)
     counts, accounting, by_file = _tables(raw, rules, by_village)
-    for record, (_, row) in zip(inputs, by_file.reindex(range(1, len(inputs) + 1),
-                                                         fill_value=0).iterrows(), strict=True):
+    by_file = by_file.reindex(range(1, len(paths) + 1), fill_value=0)
+    by_file.insert(0, "path", [str(p) for p in paths])
+    for record, (_, row) in zip(inputs, by_file.iterrows(), strict=True):
         record.rows_read, record.rows_counted = int(row["persons_read"]), int(row["counted"])
     if register is not None:
         counts, accounting, more = _against_register(counts, accounting, register, raw, paths)
