@@ -36,6 +36,10 @@ CHECK_CASES = [
      "warning", "able_to_learn", {"age6_grade1": 1, "disabled_able_total": 0}),
     ({"birth_year": 2000, "graduated": "Tú tài"}, "person_unknown_diploma", "warning",
      "graduated", {"age15_25_total": 1, "age15_25_literate_l1": 0}),
+    ({"birth_year": 2000, "relapsed": 3}, "person_unknown_relapse", "warning",
+     "relapsed", {"age15_25_total": 1}),
+    ({"birth_year": 2018, "moved": "Đi làm ăn xa"}, "person_unknown_circumstance", "warning",
+     "moved", {"age6_total": 2}),
 ]
 
 

@@ -100,6 +100,14 @@ FINDINGS: dict[str, tuple[str, str, str, str]] = {
         "ghi 1 hoặc 2",
         "enter 1 or 2",
     ),
+    "person_unknown_circumstance": (
+        "{name}: hoàn cảnh đặc biệt '{value}' không nhận ra (Chuyển đến, Chuyển đi, Chết); "
+        "được tính như người đang cư trú",
+        "{name}: special circumstance '{value}' not recognised (Chuyển đến, Chuyển đi, "
+        "Chết); counted as a resident",
+        "ghi một trong: Chuyển đến, Chuyển đi, Chết",
+        "use one of: Chuyển đến, Chuyển đi, Chết",
+    ),
     "persons_listed_cap": (
         "Lỗi '{value}': có {total} dòng, chỉ liệt kê {listed} dòng đầu",
         "Finding '{value}': {total} rows, only the first {listed} are listed",
