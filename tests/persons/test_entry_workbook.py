@@ -165,3 +165,31 @@ def test_hidden_sheet_is_said_not_read(tmp_path: Path) -> None:
     result = count([tmp_path / "an.xlsx"], commune="03394")
     assert result.persons == 1
     assert any(f.code == "hidden_sheet" and f.value == "Cu" for f in result.findings)
+
+
+def test_xls_entry_workbook(tmp_path: Path) -> None:
+    """The old binary format, with its group headings merged (xlwt writes .xls)."""
+    import xlwt
+
+    book = xlwt.Workbook()
+    ws = book.add_sheet("MauNhapLieu")
+    ws.write(0, 0, "DANH SÁCH")
+    ws.write(1, 0, "Năm học 2024-2025")
+    ws.write_merge(2, 3, 0, 0, "Họ đệm")
+    ws.write_merge(2, 3, 1, 1, "Tên")
+    ws.write_merge(2, 2, 2, 4, "Ngày sinh")
+    for c, text in enumerate(("Ngày", "Tháng", "Năm"), 2):
+        ws.write(3, c, text)
+    ws.write_merge(2, 2, 5, 6, "Khuyết tật")
+    ws.write(3, 5, "KT vận động")
+    ws.write(3, 6, "KT nhìn")
+    ws.write_merge(2, 3, 7, 7, "Khối học")
+    ws.write(4, 0, "Lò Văn")
+    ws.write(4, 1, "A")
+    ws.write(4, 4, 2018)
+    ws.write(4, 6, "X")
+    ws.write(4, 7, 1)
+    path = tmp_path / "so.xls"
+    book.save(str(path))
+    row = count([path], commune="03394").counts.iloc[0]
+    assert (row["age6_total"], row["age6_excluded"], row["age6_grade1"]) == (1, 1, 0)

@@ -50,9 +50,6 @@ class Plan:
     ages: dict[str, tuple[int, int]]
     parsed: dict[str, str]  # columns read as text or numbers: computed first, once
 
-    def value_sql(self, name: str) -> str:
-        return f"v_{name}"
-
 
 def chosen_options(rules: CountingRules, options: dict[str, str] | None) -> dict[str, str]:
     chosen = rules.defaults()
