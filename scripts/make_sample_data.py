@@ -1,6 +1,7 @@
-"""Write sample_data/lai_chau_2024.xlsx: Lai Châu's 106 real communes, synthetic counts.
+"""Write sample_data/lai_chau_2024.xlsx: Lai Châu's 106 real communes, synthetic counts,
+and sample_data/lai_chau_register.csv: the same units with the same synthetic ĐBKK flags.
 
-    python scripts/make_sample_data.py [--seed N] [--out PATH] [--rules PATH]...
+    python scripts/make_sample_data.py [--seed N] [--out PATH] [--register PATH] [--rules PATH]...
 
 The units (8 districts, 106 communes, GSO codes, 2020-2025) are real and read from
 sample_data/lai_chau_units.csv; every count and the xã ĐBKK flags are synthetic.
@@ -29,6 +30,7 @@ from synthetic import (
 ROOT = Path(__file__).resolve().parents[1]
 UNITS_CSV = ROOT / "sample_data" / "lai_chau_units.csv"
 OUT = ROOT / "sample_data" / "lai_chau_2024.xlsx"
+REGISTER = ROOT / "sample_data" / "lai_chau_register.csv"
 SEED = 20240930  # the statistics date, 30/9/2024
 YEAR = 2024
 DBKK_SHARE = 0.6  # of rural communes (xã); wards and townships are never ĐBKK
@@ -88,10 +90,21 @@ def build_sample(seed: int = SEED, units_csv: Path = UNITS_CSV) -> pd.DataFrame:
     return draw_counts(units, rates, dbkk, YEAR, rng, pins=pins)
 
 
+def write_register(frame: pd.DataFrame, path: Path, units_csv: Path = UNITS_CSV) -> None:
+    """The real units with the sample's ĐBKK flags (1/0), so that `pcgd check --units`
+    on the sample and on a table without a ĐBKK column judge the same communes ĐBKK."""
+    units = read_units(units_csv)
+    flags = dict(zip(frame["commune_code"], frame["disadvantaged"], strict=True))
+    units["disadvantaged"] = [str(int(flags[code])) for code in units["commune_code"]]
+    path.parent.mkdir(parents=True, exist_ok=True)
+    units.to_csv(path, index=False, encoding="utf-8", lineterminator="\n")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seed", type=int, default=SEED)
     parser.add_argument("--out", type=Path, default=OUT)
+    parser.add_argument("--register", type=Path, default=REGISTER)
     parser.add_argument(
         "--rules",
         type=Path,
@@ -102,6 +115,7 @@ def main() -> None:
     args = parser.parse_args()
     frame = build_sample(args.seed)
     write_xlsx(frame, args.out, header_labels(COLUMNS, args.rules or rule_files(ROOT)))
+    write_register(frame, args.register)
     rural = is_rural(frame["commune"])
     print(
         f"wrote {args.out}: {len(frame)} communes in {frame['district_code'].nunique()} "

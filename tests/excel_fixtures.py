@@ -16,6 +16,7 @@ from pcgd_cli.pipeline import column_catalog, load_rule_sets
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "sample_data" / "lai_chau_2024.xlsx"
 UNITS_CSV = ROOT / "sample_data" / "lai_chau_units.csv"
+REGISTER_CSV = ROOT / "sample_data" / "lai_chau_register.csv"
 HYPERLINK = '=HYPERLINK("http://x","y")'
 
 

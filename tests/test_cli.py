@@ -203,6 +203,11 @@ def test_every_command_has_help(path: tuple[str, ...]) -> None:
     assert "Usage" in result.stdout
 
 
+def test_check_and_template_take_a_register_of_units() -> None:
+    for command in ("check", "template"):
+        assert "--units FILE" in run(command, "--help").stdout, command
+
+
 def test_check_and_rules_are_commands() -> None:
     assert {("check",), ("rules", "list"), ("rules", "validate")} <= set(COMMANDS)
 

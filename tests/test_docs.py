@@ -49,3 +49,36 @@ def test_quick_start_is_two_commands() -> None:
     block = quick.split("```", 2)[1]
     commands = [line.split("#")[0].strip() for line in block.splitlines() if line.strip()]
     assert commands == ["make demo", "make test"]
+
+
+def test_the_readme_s_named_sectioned_table_checks_as_it_says(tmp_path) -> None:
+    """The Vietnamese example of a named, sectioned table, checked with the sample register."""
+    import csv
+    import json
+
+    from typer.testing import CliRunner
+
+    from pcgd_cli.cli import app
+
+    part = README.split("### Bảng ghi tên xã, xếp theo huyện", 1)[1]
+    lines = [line for line in part.split("```", 1)[0].splitlines() if line.startswith("|")]
+    rows = [[c.strip() for c in line.strip("|").split("|")] for line in lines]
+    rows = [r for r in rows if not set("".join(r)) <= {"-"}]  # the markdown rule
+    path = tmp_path / "tong_hop_tinh.csv"
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        csv.writer(fh).writerows(rows)
+    register = ROOT / "sample_data" / "lai_chau_register.csv"
+    result = CliRunner().invoke(app, ["check", str(path), "--units", str(register),
+                                      "--format", "json"])
+    assert result.exit_code == 0, result.stderr
+    report = json.loads(result.stdout)
+    assert [f["code"] for f in report["findings"] if f["severity"] != "info"] == []
+    communes = {u["code"] for u in report["results"] if u["unit_type"] == "commune"}
+    assert communes == {"03390", "03394", "03418", "03445", "03433"}
+    assert "pcgd check tong_hop_tinh.xlsx --units" in README
+
+
+def test_units_is_documented_for_check_and_template() -> None:
+    usage = README.split("## Installing", 1)[1].split("## Input columns", 1)[0]
+    check, template = usage.split("pcgd template", 1)
+    assert "--units" in check and "--units" in template

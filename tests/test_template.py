@@ -9,7 +9,7 @@ import openpyxl
 import pytest
 from typer.testing import CliRunner
 
-from excel_fixtures import UNITS_CSV, catalog, cell_values, plausible
+from excel_fixtures import REGISTER_CSV, UNITS_CSV, catalog, cell_values, plausible
 from pcgd_cli.cli import app
 
 runner = CliRunner()
@@ -130,6 +130,33 @@ def test_units_file_without_commune_codes_is_refused(tmp_path):
     assert not (tmp_path / "mau.xlsx").exists()
 
 
+def test_the_register_prefills_types_and_dbkk_flags(tmp_path):
+    ws = openpyxl.load_workbook(make(tmp_path, "--units", str(REGISTER_CSV)))["Số liệu"]
+    cat = catalog()
+    col = {cat.match(c.value): c.column for c in ws[1]}
+    with REGISTER_CSV.open(encoding="utf-8") as fh:
+        units = list(csv.DictReader(fh))
+    for r, unit in enumerate(units, start=2):
+        assert ws.cell(r, col["commune_type"]).value == unit["commune_type"]
+        flag = ws.cell(r, col["disadvantaged"]).value
+        assert flag == {"1": "có", "0": "không"}[unit["disadvantaged"]]
+
+
+def test_a_register_with_a_bad_line_is_refused_naming_the_line(tmp_path):
+    units = tmp_path / "don_vi.csv"
+    units.write_text("commune_code,commune,disadvantaged\n03394,Xã Thèn Sin,có lẽ\n",
+                     encoding="utf-8")
+    result = runner.invoke(app, ["template", str(tmp_path / "mau.xlsx"), "--units", str(units)])
+    assert result.exit_code == 2 and "dòng 2" in result.stderr and "có lẽ" in result.stderr
+    assert not (tmp_path / "mau.xlsx").exists()
+
+
+def test_the_instructions_say_the_template_may_be_filled_by_name(tmp_path):
+    values = cell_values(openpyxl.load_workbook(make(tmp_path))["Hướng dẫn"])
+    text = "\n".join(str(v) for v in values)
+    assert "--units" in text and "Huyện Tam Đường" in text and "Mường Tè" in text
+
+
 def _help_rows(path) -> dict[str, tuple[int, list]]:
     """Instructions rows by column key: (row number, values)."""
     ws = openpyxl.load_workbook(path)["Hướng dẫn"]
@@ -184,3 +211,31 @@ def test_instruction_rows_are_as_tall_as_their_wrapped_text(tmp_path):
             assert height and height >= 15 * lines, (row, values[1])
             tall += 1
     assert tall > 5
+
+
+def test_a_blank_template_filled_by_name_under_a_district_row_checks_with_the_register(
+        tmp_path):
+    """What the instructions promise: no codes, names as typed, a district section row."""
+    out = make(tmp_path)
+    book = openpyxl.load_workbook(out)
+    ws = book.worksheets[0]
+    cat = catalog()
+    col = {cat.match(c.value): c.column for c in ws[1]}
+    ws.cell(2, col["commune"], "I. Huyện Tam Đường")
+    for r, name in enumerate(["Xã Bản Giang", "Thèn Sin", "TT. Tam Đường"], start=3):
+        ws.cell(r, col["commune"], name)
+        for key, c in col.items():
+            value = plausible(key, cat.kind(key))
+            if value is not None and key != "disadvantaged":
+                ws.cell(r, c, value)
+    book.save(out)
+    result = runner.invoke(app, ["check", str(out), "--format", "json",
+                                 "--units", str(REGISTER_CSV)])
+    assert result.exit_code == 0, result.stderr
+    report = json.loads(result.stdout)
+    assert [f["code"] for f in report["findings"] if f["severity"] != "info"] == []
+    communes = {u["code"]: u for u in report["results"] if u["unit_type"] == "commune"}
+    assert set(communes) == {"03418", "03394", "03390"}
+    assert {u["parent_code"] for u in communes.values()} == {"106"}
+    assert [communes[c]["disadvantaged"] for c in ("03418", "03394", "03390")] == [
+        True, True, False]

@@ -89,6 +89,10 @@ def check(
         "--sheet", metavar="NAME",
         help="Chỉ đọc trang này (đọc được cả trang ẩn); lặp lại được / read only "
         "this sheet (hidden ones too); repeatable")] = None,
+    units: Annotated[Path | None, typer.Option(
+        "--units", metavar="FILE",
+        help="Danh mục đơn vị .csv/.xlsx: tìm xã theo tên, lấy huyện và ĐBKK từ đó / "
+        "register of units: communes by name, districts and ĐBKK flags from it")] = None,
     exit_zero: Annotated[bool, typer.Option(
         "--exit-zero", help="Trả mã 0 cả khi chỉ tiêu chưa đạt / exit 0 when a target is "
         "not met")] = False,
@@ -105,7 +109,7 @@ def check(
     lang = _check_lang(lang)
     try:
         code = _run_check(files or [], rules or [], targets or [], fmt, output, lang, quiet,
-                          sheet or [])
+                          sheet or [], units)
     except PcgdError as error:
         _fail(error)
     if code == ExitCode.TARGET_NOT_MET and exit_zero:
@@ -115,7 +119,8 @@ def check(
 
 def _run_check(files: list[str], rule_ids: list[str], target_ids: list[str], fmt: Format,
                output: Path | None, lang: str, quiet: bool,
-               sheet_names: list[str] | None = None) -> ExitCode:
+               sheet_names: list[str] | None = None,
+               units: Path | None = None) -> ExitCode:
     from rich.console import Console
 
     from pcgd_cli.batch import file_progress, run_summary
@@ -125,16 +130,19 @@ def _run_check(files: list[str], rule_ids: list[str], target_ids: list[str], fmt
     from pcgd_cli.report.csv_report import write_csv
     from pcgd_cli.report.json_report import write_json
     from pcgd_cli.report.terminal import render_terminal
+    from pcgd_cli.units import load_register
 
     paths = expand_inputs(files, lang)
     if output is not None:
-        check_output_path(output, paths, OUTPUT_SUFFIXES, lang)
+        check_output_path(output, [*paths, *([units] if units else [])], OUTPUT_SUFFIXES, lang)
     rule_sets = load_rule_sets(rule_ids, lang)
     target_sets = load_target_sets(target_ids, rule_sets, lang)
+    register = load_register(units, lang) if units is not None else None
     err = Console(stderr=True, highlight=False)
     with file_progress(paths, err, quiet, lang) as progress:
         report = check_files(paths, rule_sets, lang, progress=progress,
-                             sheet_names=sheet_names, target_sets=target_sets)
+                             sheet_names=sheet_names, target_sets=target_sets,
+                             register=register)
 
     if output is not None:
         _write_output(report, output, lang)
@@ -189,7 +197,9 @@ def template(
         "--rules", help="Mã bộ quy tắc hoặc tệp .yaml (mặc định nd20-2014) / rule set id or "
         "path")] = None,
     units: Annotated[Path | None, typer.Option(
-        "--units", help="CSV danh sách xã để điền sẵn / CSV of communes to pre-fill")] = None,
+        "--units", metavar="FILE",
+        help="Danh mục đơn vị .csv/.xlsx để điền sẵn các xã / register of units whose "
+        "communes are pre-filled")] = None,
     lang: LangOption = "vi",
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Chỉ in lỗi / print nothing "
                                         "but errors")] = False,

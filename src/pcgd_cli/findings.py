@@ -16,14 +16,18 @@ CATALOG: dict[str, tuple[str, str, str, str]] = {
     "no_header": (
         "Không tìm thấy dòng tiêu đề có cột mã xã trong trang này (đã tìm: {labels})",
         "No header row with a commune-code column in this sheet (looked for: {labels})",
-        "thêm cột 'Mã xã' (commune_code) vào dòng tiêu đề, hoặc dùng: pcgd template",
-        "add a 'Mã xã' (commune_code) header, or start from: pcgd template",
+        "thêm cột 'Mã xã' (commune_code) vào dòng tiêu đề, hoặc dùng: pcgd template; bảng "
+        "chỉ ghi tên xã thì kiểm tra kèm danh mục đơn vị: --units danh_muc.csv",
+        "add a 'Mã xã' (commune_code) header, or start from: pcgd template; a table of "
+        "commune names is checked with a register of units: --units register.csv",
     ),
     "no_data_sheet": (
         "Không có trang nào có dòng tiêu đề nhận ra được",
         "No sheet has a recognisable header row",
-        "tiêu đề phải có cột 'Mã xã' và các cột số liệu; xem: pcgd template mau.xlsx",
-        "the header needs 'Mã xã' and count columns; see: pcgd template blank.xlsx",
+        "tiêu đề phải có cột 'Mã xã' và các cột số liệu (xem: pcgd template mau.xlsx), hoặc "
+        "cột tên xã khi kiểm tra kèm danh mục đơn vị (--units danh_muc.csv)",
+        "the header needs 'Mã xã' and count columns (see: pcgd template blank.xlsx), or a "
+        "commune-name column when checked with a register of units (--units register.csv)",
     ),
     "unknown_column": (
         "Cột '{value}' không thuộc bộ quy tắc nào đang dùng; bỏ qua",
@@ -234,6 +238,66 @@ CATALOG: dict[str, tuple[str, str, str, str]] = {
         "as met",
         "thêm cột '{column_label}' nếu cần kiểm tra",
         "add the column '{column_label}' to have it checked",
+    ),
+    # the register of units (--units), names and district section rows (issue 13)
+    "commune_name_unknown": (
+        "Không tìm thấy xã '{value}' trong danh mục đơn vị; dòng bị bỏ qua",
+        "No commune '{value}' in the register of units; row rejected",
+        "sửa tên theo danh mục (tên gần giống: {closest}) hoặc ghi mã xã",
+        "correct the name after the register (closest: {closest}) or write the commune code",
+    ),
+    "commune_name_ambiguous": (
+        "Tên '{value}' ứng với nhiều đơn vị trong danh mục: {candidates}; dòng bị bỏ qua",
+        "'{value}' names several units of the register: {candidates}; row rejected",
+        "ghi rõ loại đơn vị (Xã, Phường, Thị trấn) trước tên, hoặc ghi mã xã",
+        "write the unit's type (Xã, Phường, Thị trấn) before the name, or its code",
+    ),
+    "commune_name_differs": (
+        "Mã xã {unit} là {extra} trong danh mục đơn vị ({register}, dòng {line}), nhưng bảng "
+        "ghi tên '{value}'; dùng theo mã",
+        "Commune code {unit} is {extra} in the register ({register}, line {line}), but the "
+        "table names it '{value}'; the code is used",
+        "kiểm tra lại mã xã và tên xã trên dòng này",
+        "check this row's commune code and name",
+    ),
+    "unit_not_in_register": (
+        "Mã xã {value} không có trong danh mục đơn vị {register}: huyện và ĐBKK của xã này "
+        "chỉ lấy theo bảng",
+        "Commune code {value} is not in the register {register}: its district and ĐBKK flag "
+        "come from the table only",
+        "kiểm tra mã xã, hoặc bổ sung xã này vào danh mục",
+        "check the code, or add the commune to the register",
+    ),
+    "district_code_unknown": (
+        "Dòng tên huyện '{value}' không cho biết mã huyện; kết quả ghi huyện này theo tên",
+        "The section row '{value}' gives no district code; the results name the district "
+        "by its name",
+        "kiểm tra kèm danh mục đơn vị để có mã huyện: pcgd check … --units danh_muc.csv",
+        "check with a register of units to get its code: pcgd check … --units register.csv",
+    ),
+    "district_not_in_register": (
+        "Dòng tên huyện '{value}' không khớp huyện nào trong danh mục đơn vị {register}; các "
+        "xã bên dưới được xếp huyện theo danh mục",
+        "The section row '{value}' names no district of the register {register}; the "
+        "communes below are placed as the register says",
+        "sửa tên huyện (tên gần giống: {closest})",
+        "correct the district's name (closest: {closest})",
+    ),
+    "district_differs_from_register": (
+        "Xã {unit}: bảng xếp vào huyện {value}, danh mục đơn vị ({register}, dòng {line}) ghi "
+        "huyện {extra}; dùng theo danh mục",
+        "Commune {unit}: the table puts it under district {value}, the register ({register}, "
+        "line {line}) under {extra}; the register is used",
+        "chuyển xã về đúng huyện, hoặc sửa danh mục",
+        "move the commune under its district, or correct the register",
+    ),
+    "disadvantaged_differs_from_register": (
+        "Xã {unit}: bảng ghi ĐBKK = {value}, danh mục đơn vị ({register}, dòng {line}) ghi "
+        "ĐBKK = {extra}; dùng theo danh mục",
+        "Commune {unit}: the table says ĐBKK = {value}, the register ({register}, line {line}) "
+        "says ĐBKK = {extra}; the register is used",
+        "sửa ô ĐBKK cho khớp danh mục (hoặc cập nhật danh mục nếu danh mục đã cũ)",
+        "make the cell agree with the register (or update the register if it is out of date)",
     ),
 }
 

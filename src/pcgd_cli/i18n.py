@@ -273,7 +273,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "xl_info_path": {"vi": "Đường dẫn", "en": "Path"},
     "xl_info_rows_read": {"vi": "Số dòng đã đọc", "en": "Rows read"},
     "xl_info_rows_used": {"vi": "Số dòng dùng (xã)", "en": "Rows used (communes)"},
-    "xl_info_rows_total": {"vi": "Dòng tổng cộng", "en": "Total rows"},
+    "xl_info_rows_total": {"vi": "Dòng tổng, dòng tên huyện", "en": "Total and section rows"},
     "xl_info_rows_blank": {"vi": "Dòng trống", "en": "Blank rows"},
     "xl_info_rows_rejected": {"vi": "Dòng bị loại", "en": "Rows rejected"},
     "xl_info_sheets": {"vi": "Trang đã dùng", "en": "Sheets used"},
@@ -306,6 +306,18 @@ MESSAGES: dict[str, dict[str, str]] = {
     "tpl_step_4": {
         "vi": "4. Kiểm tra: pcgd check {file}",
         "en": "4. Check it: pcgd check {file}",
+    },
+    "tpl_step_names": {
+        "vi": "5. Không có mã xã cũng được: ghi tên xã (\"Xã Bản Giang\" hoặc \"Bản Giang\"), "
+              "có thể xếp các xã dưới một dòng tên huyện (\"I. Huyện Tam Đường\", sau đó "
+              "dòng \"Cộng\") thay cho các cột huyện, rồi kiểm tra kèm danh mục đơn vị: "
+              "pcgd check {file} --units danh_muc.csv. Hai đơn vị cùng tên (Thị trấn Mường Tè, "
+              "Xã Mường Tè) phải ghi rõ loại đơn vị.",
+        "en": "5. Commune codes may be left out: write the commune's name (\"Xã Bản Giang\" "
+              "or \"Bản Giang\"), optionally under a row naming its district (\"I. Huyện "
+              "Tam Đường\", then a \"Cộng\" row) instead of the district columns, and check "
+              "it with the register of units: pcgd check {file} --units register.csv. Two "
+              "units of one name (Thị trấn Mường Tè, Xã Mường Tè) need their type written.",
     },
     "tpl_col": {"vi": "Cột", "en": "Column"},
     "tpl_header": {"vi": "Tiêu đề cột (khóa)", "en": "Header (key)"},
@@ -353,16 +365,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     "tpl_output_type": {
         "vi": "Mẫu nhập liệu phải là tệp .xlsx: {path}",
         "en": "The template must be an .xlsx file: {path}",
-    },
-    "tpl_units_no_code": {
-        "vi": "Tệp danh sách xã {path} không có cột mã xã",
-        "en": "Unit list {path} has no commune-code column",
-    },
-    "tpl_units_hint": {
-        "vi": "cột như sample_data/lai_chau_units.csv: province_code, province, "
-              "district_code, district, commune_code, commune",
-        "en": "columns as in sample_data/lai_chau_units.csv: province_code, province, "
-              "district_code, district, commune_code, commune",
     },
     "tpl_written": {"vi": "Đã ghi mẫu nhập liệu {path} ({n} xã)",
                     "en": "Template written to {path} ({n} communes)"},
@@ -462,6 +464,59 @@ MESSAGES: dict[str, dict[str, str]] = {
                           "en": "≥ {threshold} of {units}s at {standard} level {level}"},
     "show_target_rate": {"vi": "Σ {numerator} / Σ số phải phổ cập ({cohort}) ≥ {threshold}",
                          "en": "Σ {numerator} / Σ to cover ({cohort}) ≥ {threshold}"},
+    # the register of units (--units)
+    "register_no_header": {
+        "vi": "Danh mục đơn vị {path} không có dòng tiêu đề với cột mã xã",
+        "en": "Register of units {path} has no header row with a commune-code column",
+    },
+    "register_no_names": {
+        "vi": "Danh mục đơn vị {path} không có cột tên xã",
+        "en": "Register of units {path} has no commune-name column",
+    },
+    "register_no_district_codes": {
+        "vi": "Danh mục đơn vị {path} có cột tên huyện nhưng không có cột mã huyện",
+        "en": "Register of units {path} names districts but has no district-code column",
+    },
+    "register_empty": {
+        "vi": "Danh mục đơn vị {path} không có xã nào",
+        "en": "Register of units {path} lists no commune",
+    },
+    "register_hint": {
+        "vi": "cột như sample_data/lai_chau_register.csv: province_code, province, "
+              "district_code, district, commune_code, commune, commune_type, disadvantaged "
+              "(hoặc nhãn tiếng Việt: Mã huyện, Huyện, Mã xã, Xã, Loại đơn vị, Xã ĐBKK)",
+        "en": "columns as in sample_data/lai_chau_register.csv: province_code, province, "
+              "district_code, district, commune_code, commune, commune_type, disadvantaged "
+              "(or the Vietnamese labels: Mã huyện, Huyện, Mã xã, Xã, Loại đơn vị, Xã ĐBKK)",
+    },
+    "register_problems": {
+        "vi": "Danh mục đơn vị {path} có lỗi: {problems}",
+        "en": "Register of units {path} has mistakes: {problems}",
+    },
+    "register_problems_hint": {
+        "vi": "sửa các dòng này trong danh mục rồi chạy lại",
+        "en": "correct these lines of the register and run again",
+    },
+    "register_line": {"vi": "dòng {line}: {what}", "en": "line {line}: {what}"},
+    "register_no_code": {"vi": "thiếu mã xã", "en": "no commune code"},
+    "register_bad_code": {"vi": "mã xã '{code}' không phải dãy số",
+                          "en": "commune code '{code}' is not a number"},
+    "register_duplicate_code": {"vi": "mã xã {code} đã có ở dòng {first}",
+                                "en": "commune code {code} is already on line {first}"},
+    "register_no_name": {"vi": "thiếu tên xã", "en": "no commune name"},
+    "register_bad_type": {
+        "vi": "loại đơn vị '{value}' không phải Xã, Phường hay Thị trấn",
+        "en": "commune type '{value}' is not Xã, Phường or Thị trấn",
+    },
+    "register_bad_flag": {
+        "vi": "ô ĐBKK '{value}' không phải có/không (1/0, x/để trống, có/không)",
+        "en": "ĐBKK cell '{value}' is not yes/no (1/0, x/blank, có/không)",
+    },
+    "register_no_district_code": {"vi": "thiếu mã huyện", "en": "no district code"},
+    "register_district_two_names": {
+        "vi": "huyện {code} ghi là '{name}', dòng {first_line} ghi là '{first}'",
+        "en": "district {code} is '{name}' here but '{first}' on line {first_line}",
+    },
 }
 
 

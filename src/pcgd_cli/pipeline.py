@@ -29,6 +29,7 @@ from pcgd_cli.rules.target_loader import (  # noqa: F401
     load_target_sets,
 )
 from pcgd_cli.rules.target_model import TargetSet
+from pcgd_cli.units.register import Register
 from pcgd_cli.validation.catalog import ColumnCatalog, normalise_header
 from pcgd_cli.validation.consistency import check_consistency, missing_columns
 from pcgd_cli.validation.table import InputSummary, build_unit_table
@@ -134,10 +135,12 @@ def name_findings(findings: list[Finding], catalog: ColumnCatalog,
 def check_files(paths: list[Path], rule_sets: list[RuleSet], lang: str = "vi",
                 progress: Callable[[Path], None] | None = None,
                 sheet_names: list[str] | None = None,
-                target_sets: list[TargetSet] | tuple = ()) -> Report:
+                target_sets: list[TargetSet] | tuple = (),
+                register: Register | None = None) -> Report:
     """Read every file, build the commune table, evaluate every standard and target.
 
-    ``sheet_names`` (``--sheet``): read only these sheets, hidden or not."""
+    ``sheet_names`` (``--sheet``): read only these sheets, hidden or not.
+    ``register`` (``--units``): communes found by name, districts and ĐBKK from it."""
     started = datetime.now(UTC)
     clock = time.perf_counter()
     catalog = column_catalog(rule_sets, target_sets)
@@ -150,7 +153,7 @@ def check_files(paths: list[Path], rule_sets: list[RuleSet], lang: str = "vi",
             progress(path)
     if sheet_names:
         check_sheet_names(sheets, sheet_names, lang)
-    table = build_unit_table(sheets, catalog, summaries, sheet_names)
+    table = build_unit_table(sheets, catalog, summaries, sheet_names, register)
     if table.frame.empty:
         # say why when a sheet was found but could not be used (e.g. far too large)
         first = next((f for f in table.findings if f.severity == "error"), None)

@@ -21,11 +21,10 @@ from pcgd_cli.output import check_output_path, write_atomically
 from pcgd_cli.report.xlsx_sheet import Sheet, Styles, new_workbook, sheet_name, wrapped_height
 from pcgd_cli.rules.loader import unit_columns
 from pcgd_cli.rules.model import ColumnSpec, IndicatorSpec, RuleSet
-from pcgd_cli.validation.catalog import ColumnCatalog
-from pcgd_cli.validation.values import parse_code, parse_name
+from pcgd_cli.units.register import Register, load_register
 
 UNIT_ORDER = ("province_code", "province", "district_code", "district", "commune_code",
-              "commune", "year", "disadvantaged")
+              "commune", "commune_type", "year", "disadvantaged")
 MIN_DATA_ROWS = 2000  # rows carrying data validation: more communes than any province has
 KIND_KEYS = {"count": "tpl_kind_count", "yesno": "tpl_kind_yesno", "flag": "tpl_kind_flag",
              "code": "tpl_kind_code", "name": "tpl_kind_name", "year": "tpl_kind_year"}
@@ -143,29 +142,18 @@ def _meaning(role: str, ind: IndicatorSpec, rules: RuleSet, lang: str) -> str:
     return t("tpl_meaning_numerator", lang, indicator=ind.label.get(lang))
 
 
-def read_units(path: Path, lang: str) -> list[dict[str, str]]:
-    """Communes to pre-fill, from a CSV (or workbook) whose header names unit columns."""
-    from pcgd_cli.reading import read_file
-
-    catalog = ColumnCatalog(unit_columns())
-    sheets = read_file(path, lang)
-    rows = sheets[0].rows if sheets else []
-    header = rows[0] if rows else []
-    keys = {i: catalog.match(text) for i, text in enumerate(header) if str(text).strip()}
-    if "commune_code" not in keys.values():
-        raise PcgdError(t("tpl_units_no_code", lang, path=path), t("tpl_units_hint", lang))
-    units = []
-    for row in rows[1:]:
-        unit: dict[str, str] = {}
-        for i, key in keys.items():
-            if key is None or i >= len(row):
-                continue
-            spec = catalog.columns[key]
-            cell = row[i]
-            unit[key] = parse_code(cell, spec.width) if spec.kind == "code" else parse_name(cell)
-        if unit.get("commune_code"):
-            units.append(unit)
-    return units
+def prefill_rows(register: Register | None, lang: str) -> list[dict[str, str]]:
+    """The register's communes as template rows: codes as text, ĐBKK as the list's
+    có/không (only when the register says)."""
+    if register is None:
+        return []
+    rows = []
+    for unit in register.units:
+        row = {key: getattr(unit, key) for key in UNIT_ORDER if hasattr(unit, key)}
+        row["disadvantaged"] = ("" if unit.disadvantaged is None else
+                                t("tpl_yes" if unit.disadvantaged else "tpl_no", lang))
+        rows.append(row)
+    return rows
 
 
 def write_template(stream: IO[bytes], rule_sets: list[RuleSet], units: list[dict[str, str]],
@@ -238,7 +226,8 @@ def _write_help_sheet(sheet: Sheet, columns: list[TemplateColumn], rule_sets: li
     rules = ", ".join(f"{rs.id} {rs.version}" for rs in rule_sets)
     sheet.title(t("tpl_title", lang, rules=rules))
     steps = [t("tpl_step_1", lang, sheet=data_name), t("tpl_step_2", lang),
-             t("tpl_step_3", lang), t("tpl_step_4", lang, file=file_name)]
+             t("tpl_step_3", lang), t("tpl_step_4", lang, file=file_name),
+             t("tpl_step_names", lang, file=file_name)]
     for k, step in enumerate(steps, start=1):
         sheet.ws.write_string(k, 0, step, styles.text)
     header = len(steps) + 2
@@ -276,7 +265,7 @@ def make_template(output: Path, rule_ids: list[str], units_path: Path | None,
         raise PcgdError(t("tpl_output_type", lang, path=output), t("output_type_hint", lang))
     check_output_path(output, [units_path] if units_path else [], (".xlsx",), lang)
     rule_sets = load_rule_sets(rule_ids, lang)
-    units = read_units(units_path, lang) if units_path else []
+    units = prefill_rows(load_register(units_path, lang) if units_path else None, lang)
     write_atomically(output, lambda fh: write_template(fh, rule_sets, units, lang, output.name),
                      binary=True, lang=lang)
     return len(units)

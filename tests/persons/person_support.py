@@ -101,3 +101,17 @@ def rules():
 
 def count(paths, **kwargs):
     return count_persons([Path(p) for p in paths], rules(), **kwargs)
+
+
+def make_register(folder: Path, communes: list[tuple[str, str, str, str]]):
+    """A register of units (--units) of (commune code, commune, district code, district)."""
+    from pcgd_cli.units import load_register
+
+    path = folder / "don_vi.csv"
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(["province_code", "province", "district_code", "district",
+                         "commune_code", "commune"])
+        for code, name, district_code, district in communes:
+            writer.writerow(["12", "Tỉnh Lai Châu", district_code, district, code, name])
+    return load_register(path)

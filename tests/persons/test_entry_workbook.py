@@ -6,18 +6,24 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from person_support import count, person, write_entry_workbook
+from person_support import count, make_register, person, write_entry_workbook
 
 from pcgd_cli.errors import PcgdError
 from pcgd_cli.persons.entry import survey_year_of
-from pcgd_cli.persons.units import Commune, SimpleRegister
 
-REGISTER = SimpleRegister([
-    Commune("03394", "Xã Thèn Sin", "106", "12"),
-    Commune("03395", "Xã Tả Lèng", "106", "12"),
-    Commune("03400", "Xã Bản Hon", "106", "12"),
-    Commune("03401", "Xã Bản Hon", "107", "12"),  # the same name in another district
-])
+COMMUNES = [
+    ("03394", "Xã Thèn Sin", "106", "Huyện Tam Đường"),
+    ("03395", "Xã Tả Lèng", "106", "Huyện Tam Đường"),
+    ("03400", "Xã Bản Hon", "106", "Huyện Tam Đường"),
+    ("03401", "Xã Bản Hon", "107", "Huyện Tân Uyên"),  # the same name in another district
+]
+
+
+@pytest.fixture()
+def register(tmp_path: Path):
+    folder = tmp_path / "register"
+    folder.mkdir()
+    return make_register(folder, COMMUNES)
 
 
 def test_group_headers_are_read_by_text(tmp_path: Path) -> None:
@@ -79,26 +85,28 @@ def test_no_survey_year_is_an_error(tmp_path: Path) -> None:
     assert count([path], commune="03394", year=2024).counts.iloc[0]["age6_total"] == 1
 
 
-def test_commune_from_title_with_register(tmp_path: Path) -> None:
+def test_commune_from_title_with_register(tmp_path: Path, register) -> None:
     path = write_entry_workbook(tmp_path / "a.xlsx", [person(birth_year=2018)],
                                 title="DANH SÁCH PHIẾU ĐIỀU TRA - XÃ THÈN SIN")
-    result = count([path], register=REGISTER)
+    result = count([path], register=register)
     assert result.counts["commune_code"].tolist() == ["03394"]
     assert result.counts.iloc[0]["district_code"] == "106"
 
 
-def test_commune_from_file_name(tmp_path: Path) -> None:
+def test_commune_from_file_name(tmp_path: Path, register) -> None:
     by_code = write_entry_workbook(tmp_path / "03395_sổ.xlsx", [person(birth_year=2018)])
-    by_name = write_entry_workbook(tmp_path / "Tha_Sin.xlsx", [person(birth_year=2018)])
-    assert count([by_code], register=REGISTER).counts["commune_code"].tolist() == ["03395"]
+    plain = write_entry_workbook(tmp_path / "Then_Sin.xlsx", [person(birth_year=2018)])
+    typo = write_entry_workbook(tmp_path / "Tha_Sin.xlsx", [person(birth_year=2018)])
+    assert count([by_code], register=register).counts["commune_code"].tolist() == ["03395"]
+    assert count([plain], register=register).counts["commune_code"].tolist() == ["03394"]
     with pytest.raises(PcgdError, match="Tha_Sin.xlsx"):
-        count([by_name], register=REGISTER)
+        count([typo], register=register)
 
 
-def test_ambiguous_commune_names_the_file(tmp_path: Path) -> None:
+def test_ambiguous_commune_names_the_file(tmp_path: Path, register) -> None:
     path = write_entry_workbook(tmp_path / "Ban_Hon.xlsx", [person(birth_year=2018)])
     with pytest.raises(PcgdError, match="Ban_Hon.xlsx.*03400.*03401"):
-        count([path], register=REGISTER)
+        count([path], register=register)
 
 
 def test_no_commune_without_register_or_option(tmp_path: Path) -> None:
@@ -107,12 +115,12 @@ def test_no_commune_without_register_or_option(tmp_path: Path) -> None:
         count([path])
 
 
-def test_commune_option_must_be_a_code(tmp_path: Path) -> None:
+def test_commune_option_must_be_a_code(tmp_path: Path, register) -> None:
     path = write_entry_workbook(tmp_path / "so.xlsx", [person(birth_year=2018)])
     with pytest.raises(PcgdError):
         count([path], commune="Thèn Sin")
     with pytest.raises(PcgdError):
-        count([path], commune="09999", register=REGISTER)
+        count([path], commune="09999", register=register)
     assert count([path], commune="3394").counts["commune_code"].tolist() == ["03394"]
 
 
@@ -124,11 +132,11 @@ def test_workbook_without_a_person_table(tmp_path: Path) -> None:
         count([tmp_path / "bang.xlsx"], commune="03394")
 
 
-def test_several_workbooks_one_per_commune(tmp_path: Path) -> None:
+def test_several_workbooks_one_per_commune(tmp_path: Path, register) -> None:
     a = write_entry_workbook(tmp_path / "03394.xlsx", [person(birth_year=2018, grade=1)])
     b = write_entry_workbook(tmp_path / "03395.xlsx", [person(birth_year=2018),
                                                        person(given_name="B", birth_year=2018)])
-    result = count([a, b], register=REGISTER)
+    result = count([a, b], register=register)
     counts = result.counts.set_index("commune_code")
     assert counts.loc["03394", "age6_grade1"] == 1 and counts.loc["03395", "age6_total"] == 2
     assert [i.rows_read for i in result.inputs] == [1, 2]

@@ -6,10 +6,9 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from person_support import count, write_export_csv
+from person_support import count, make_register, write_export_csv
 
 from pcgd_cli.errors import PcgdError
-from pcgd_cli.persons.units import Commune, SimpleRegister
 
 PEOPLE = [
     {"commune_code": "03394", "district_code": "106", "province_code": "12", "village": "Bản A",
@@ -74,8 +73,8 @@ def test_row_without_commune_is_an_error(tmp_path: Path) -> None:
 
 
 def test_register_unknown_and_missing_communes(tmp_path: Path) -> None:
-    register = SimpleRegister([Commune("03394", "Xã Thèn Sin", "106", "12"),
-                               Commune("03396", "Xã Sơn Bình", "106", "12")])
+    register = make_register(tmp_path, [("03394", "Xã Thèn Sin", "106", "Huyện Tam Đường"),
+                                        ("03396", "Xã Sơn Bình", "106", "Huyện Tam Đường")])
     result = count([write_export_csv(tmp_path / "x.csv", PEOPLE)], register=register)
     assert result.counts["commune_code"].tolist() == ["03394"]
     unknown = [f for f in result.errors if f.code == "commune_not_in_register"]

@@ -6,14 +6,14 @@ from pathlib import Path
 
 from person_support import count
 
-from pcgd_cli.persons.units import load_simple_register
+from pcgd_cli.units import load_register
 
 ROOT = Path(__file__).resolve().parents[2]
 FOLDER = ROOT / "sample_data" / "persons"
 
 
 def test_workbooks_and_export_give_the_same_counts() -> None:
-    register = load_simple_register(ROOT / "sample_data" / "lai_chau_units.csv")
+    register = load_register(ROOT / "sample_data" / "lai_chau_units.csv")
     books = count(sorted(FOLDER.glob("*.xlsx")), register=register)
     export = count([FOLDER / "export_2024.csv"], register=register)
     assert books.counts["commune_code"].tolist() == ["03394", "03400", "03413", "03589"]

@@ -32,6 +32,7 @@ from pcgd_cli.persons.units import (
     check_commune_code,
     commune_of,
     register_codes,
+    register_name,
     register_parents,
 )
 from pcgd_cli.pipeline import file_sha256
@@ -305,9 +306,8 @@ def _against_register(counts: pd.DataFrame, accounting: pd.DataFrame, register,
                 accounting.loc[mask, fate] = 0
     counts = counts[~counts["commune_code"].isin(unknown)].reset_index(drop=True)
     for c in sorted(known - present):
-        unit = register.by_code(c)
         findings.append(Finding("warning", "commune_without_persons", unit=c,
-                                value=str(getattr(unit, "name", "") or "")))
+                                value=register_name(register, c)))
     if len(counts):
         parents = [register_parents(register, c) for c in counts["commune_code"]]
         for i, name in enumerate(("district_code", "province_code")):

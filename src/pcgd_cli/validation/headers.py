@@ -99,15 +99,17 @@ def is_numbering_row(row: list[object]) -> bool:
 
 
 def find_header(rows: list[list[object]], catalog: ColumnCatalog,
-                merges: list[Merge] | None = None) -> HeaderMatch | None:
-    """The header (one or two rows) that names the most columns, with a commune code."""
+                merges: list[Merge] | None = None,
+                required: tuple[str, ...] = ("commune_code",)) -> HeaderMatch | None:
+    """The header (one or two rows) that names the most columns, with one of the
+    ``required`` columns: a commune code, or (with a register of units) a name."""
     best: tuple[int, int, int, list[str]] | None = None
     for r in range(min(SCAN_ROWS, len(rows))):
         if not any(_text(c) for c in rows[r]):
             continue
         for height, texts in _candidates(rows, r, merges):
             keys = [catalog.match(t) if t else None for t in texts]
-            if "commune_code" not in keys:
+            if not any(key in keys for key in required):
                 continue
             score = len({k for k in keys if k is not None})
             if best is None or score > best[0]:

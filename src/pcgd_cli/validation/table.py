@@ -1,9 +1,12 @@
 """Build the one commune table the engine evaluates, from every sheet of every file.
 
 Rows are accounted for: each data row below a header is used as a commune,
-recognised as a total row, blank (nothing in the count columns and no commune
-code: empty rows, headings, notes, signatures), or rejected with a finding;
-the numbers add up to the rows read.
+recognised as a total row (totals, subtotals and district section rows),
+blank (nothing in the count columns and no commune code: empty rows, notes,
+signatures), or rejected with a finding; the numbers add up to the rows read.
+
+With a register of units (``--units``), a sheet may name its communes instead
+of coding them, and districts and ĐBKK flags come from the register.
 """
 
 from __future__ import annotations
@@ -16,8 +19,11 @@ import pandas as pd
 
 from pcgd_cli.findings import Finding, cell_ref
 from pcgd_cli.reading.workbook import RawSheet
+from pcgd_cli.units.register import Register
 from pcgd_cli.validation.catalog import ColumnCatalog, normalise_header
 from pcgd_cli.validation.headers import HeaderMatch, find_header
+from pcgd_cli.validation.registered import apply_register, match_names, report_unresolved
+from pcgd_cli.validation.sections import Section, find_sections, row_label, rows_under
 from pcgd_cli.validation.totals import (
     DISTRICT,
     GRAND,
@@ -38,7 +44,7 @@ from pcgd_cli.validation.values import (
 )
 
 UNIT_KEYS = ("year", "province_code", "province", "district_code", "district",
-             "commune_code", "commune")
+             "commune_code", "commune", "commune_type")
 # Cells of these columns are often merged down over a district's communes.
 FILL_DOWN_KEYS = ("year", "province_code", "province", "district_code", "district")
 # Headers that forms carry but that hold no data pcgd needs.
@@ -153,17 +159,19 @@ def _present(cells: list[object]) -> np.ndarray:
 
 
 def _sheet_part(sheet: RawSheet, header: HeaderMatch, catalog: ColumnCatalog,
-                summary: InputSummary, findings: list[Finding]) -> _SheetPart:
+                summary: InputSummary, findings: list[Finding],
+                register: Register | None = None) -> _SheetPart:
     rows = sheet.rows[header.first_data_row:]
     first = header.first_data_row
     file, name = str(sheet.file), sheet.name
 
     def problem(code: str, row0: int, col0: int | None, key: str = "", value: object = "",
-                severity: str = "error", unit: str = "", extra: str = "") -> None:
+                severity: str = "error", unit: str = "", extra: str = "",
+                params: dict[str, str] | None = None) -> None:
         excel_row = first + row0
         cell = cell_ref(excel_row, col0) if col0 is not None else ""
         findings.append(Finding(severity, code, file, name, cell, excel_row + 1, key,
-                                str(value), unit, extra))
+                                str(value), unit, extra, params=params or {}))
 
     columns = _columns(rows, list(header.columns))
     raw = {key: columns[i] for i, key in header.columns.items()}
@@ -208,6 +216,27 @@ def _sheet_part(sheet: RawSheet, header: HeaderMatch, catalog: ColumnCatalog,
         if key and row0 - first < n:
             bad[key][row0 - first] = True
 
+    # Sections and names first: a name is looked up in its section's district.
+    code_col = col_of.get("commune_code", col_of.get("commune"))
+    if "commune_code" not in data:  # a table of names (read only with a register)
+        data["commune_code"] = np.full(n, "", dtype=object)
+        bad["commune_code"] = np.zeros(n, dtype=bool)
+    sections = _sections(rows, header, catalog, data, has_data, register, problem)
+    is_section = np.zeros(n, dtype=bool)
+    is_section[[s.pos for s in sections]] = True
+    under = rows_under(sections, n)
+    said_district, district_cell = _written_districts(data, col_of, sections, under, register)
+    unresolved: dict = {}
+    named = np.zeros(n, dtype=bool)
+    if register is not None and "commune" in data:
+        coded = np.fromiter((bool(c) for c in data["commune_code"]), dtype=bool, count=n)
+        scope = np.array([d if register.district(d) else "" for d in said_district],
+                         dtype=object)
+        unresolved = match_names(data["commune"], data["commune_code"], is_section, scope,
+                                 register, data.get("commune_type"))
+        named = ~coded & np.fromiter((bool(c) for c in data["commune_code"]), dtype=bool,
+                                     count=n)
+
     # Classify rows: commune, total, blank, or rejected (data but no commune code).
     codes = data["commune_code"]
     code_given = np.fromiter((bool(c) for c in codes), dtype=bool, count=n)
@@ -217,7 +246,8 @@ def _sheet_part(sheet: RawSheet, header: HeaderMatch, catalog: ColumnCatalog,
     districts = np.array([district_name_key(d) if district_col == "district" else d
                           for d in data[district_col]], dtype=object) if district_col else \
         np.full(n, "", dtype=object)
-    label_keys = [k for k in ("commune_code", "commune", "district", "province") if k in raw]
+    label_columns = _label_columns(header, catalog, ("commune_code", "commune", "district",
+                                                     "province"))
     # a district's name → its key in ``districts`` (its code when codes are given)
     name_to_key = {}
     if "district" in data:
@@ -226,9 +256,13 @@ def _sheet_part(sheet: RawSheet, header: HeaderMatch, catalog: ColumnCatalog,
                 name_to_key.setdefault(district_name_key(name_), key_)
     commune_names = data.get("commune")
     totals: list[TotalRow] = []
-    is_total = np.zeros(n, dtype=bool)
-    for i in np.flatnonzero(~numeric_code & has_data):
-        written = " ".join(str(raw[k][i]).strip() for k in label_keys if str(raw[k][i]).strip())
+    is_total = is_section.copy()  # a section row is a heading: counted with the totals
+    for section in sections:
+        name_to_key.setdefault(section.key, section.key)
+        if has_data[section.pos]:  # figures on the heading row are the district's total
+            totals.append(TotalRow(section.pos, DISTRICT, section.key, section.label))
+    for i in np.flatnonzero(~numeric_code & has_data & ~is_section):
+        written = row_label(rows[i], label_columns)[0]
         label = plain(written)
         kind = total_kind(label, set(name_to_key))
         district = name_to_key.get(district_name_key(label), "") if kind == DISTRICT else ""
@@ -241,15 +275,30 @@ def _sheet_part(sheet: RawSheet, header: HeaderMatch, catalog: ColumnCatalog,
         is_total[i] = True
         totals.append(TotalRow(int(i), kind, str(district), written))
     used = code_given & ~is_total
-    blank = ~has_data & ~used & ~is_total
-    rejected = has_data & ~used & ~is_total
+    # an ambiguous name is a commune's even on a row without figures; an unknown one
+    # there may be a note or a signature
+    claimed = np.zeros(n, dtype=bool)
+    claimed[[i for i, m in unresolved.items() if m.ambiguous]] = True
+    blank = ~has_data & ~claimed & ~used & ~is_total
+    rejected = (has_data | claimed) & ~used & ~is_total
     for i in np.flatnonzero(rejected):
-        problem("missing_commune_code", int(i), col_of["commune_code"], "commune_code")
+        if int(i) in unresolved:
+            report_unresolved(int(i), unresolved[int(i)], data["commune"][i], col_of["commune"],
+                              problem)
+        else:
+            problem("missing_commune_code", int(i), code_col, "commune_code")
     if totals:
-        _check_totals(totals, used, districts, data, catalog, col_of, problem)
+        scope_keys = _section_keys(sections, under) if sections else districts
+        _check_totals(totals, used, rejected, scope_keys, data, catalog, col_of, problem,
+                      [s.pos for s in sections])
+    if sections:
+        _section_districts(data, bad, sections, under)
+    if register is not None:
+        apply_register(used, data, bad, raw, col_of, named, said_district, district_cell,
+                       register, problem)
 
     # a commune row that does not say its district or its year cannot be placed
-    unplaced = _unplaced_rows(used, data, bad, col_of, problem)
+    unplaced = _unplaced_rows(used, data, bad, col_of, problem, code_col)
     used &= ~unplaced
     _drop_blank_columns(used, data, bad, catalog)
 
@@ -266,7 +315,7 @@ def _sheet_part(sheet: RawSheet, header: HeaderMatch, catalog: ColumnCatalog,
     dup = frame.duplicated(key_cols, keep="first").to_numpy()
     for pos in np.flatnonzero(dup):
         row0 = int(excel_rows[pos]) - 1 - first
-        problem("duplicate_commune", row0, col_of["commune_code"], "commune_code",
+        problem("duplicate_commune", row0, code_col, "commune_code",
                 frame["commune_code"].iat[pos], unit=frame["commune_code"].iat[pos])
     _blank_cells(frame, data, bad, keep, dup, catalog, col_of, first, problem)
     if dup.any():
@@ -279,6 +328,94 @@ def _sheet_part(sheet: RawSheet, header: HeaderMatch, catalog: ColumnCatalog,
     summary.rows_used += len(frame)
     summary.sheets_used.append(name)
     return _SheetPart(frame, sheet, header, col_of, invalid)
+
+
+def _label_columns(header: HeaderMatch, catalog: ColumnCatalog,
+                   keys: tuple[str, ...]) -> list[int]:
+    """Columns that may hold a row's label: the unit columns ``keys``, and columns
+    pcgd does not read ("STT", a label merged across) left of the first figure."""
+    figures = [i for i, k in header.columns.items() if catalog.kind(k) not in ("code", "name")]
+    edge = min(figures, default=1 << 30)
+    mine = [i for i, k in header.columns.items() if k in keys]
+    return sorted({*mine, *(i for i in header.unknown if i < edge)})
+
+
+def _sections(rows: list[list[object]], header: HeaderMatch, catalog: ColumnCatalog,
+              data: dict[str, np.ndarray], has_data: np.ndarray, register: Register | None,
+              problem) -> list[Section]:
+    """District section rows, where no commune row fills a district cell itself; each
+    district the register does not know, or that has no code, is said.
+
+    A heading with no row of figures under it opens nothing: the place-and-date
+    line under a form ("Huyện Tam Đường, ngày 30 tháng 9 năm 2024") is not a
+    district."""
+    n = len(rows)
+    unit_row = np.zeros(n, dtype=bool)
+    for key in ("commune_code", "commune"):
+        if key in data:
+            unit_row |= np.fromiter((bool(v) for v in data[key]), dtype=bool, count=n)
+    for key in ("district_code", "district"):
+        if key in data and any(data[key][i] for i in np.flatnonzero(unit_row)):
+            return []
+    columns = _label_columns(header, catalog,
+                             ("commune_code", "commune", "district_code", "district"))
+    found = find_sections(rows, columns, register)
+    ends = [s.pos for s in found[1:]] + [n]
+    sections = [s for s, end in zip(found, ends[:len(found)], strict=True)
+                if has_data[s.pos + 1:end].any()]
+    for section in sections:
+        if register is None:
+            problem("district_code_unknown", section.pos, section.col, "district",
+                    section.label, severity="warning")
+        elif not section.code:
+            closest = register.match_district(section.label).closest
+            problem("district_not_in_register", section.pos, section.col, "district",
+                    section.label, severity="warning",
+                    params={"closest": ", ".join(closest) or "—",
+                            "register": register.path.name})
+    return sections
+
+
+def _section_keys(sections: list[Section], under: np.ndarray) -> np.ndarray:
+    return np.array([sections[k].key if k >= 0 else "" for k in under], dtype=object)
+
+
+def _section_districts(data: dict[str, np.ndarray], bad: dict[str, np.ndarray],
+                       sections: list[Section], under: np.ndarray) -> None:
+    """Each row's district from the section above it: its name, and its code when
+    the register gave one (without codes the name stands for it, as for a district
+    column of names)."""
+    n = len(under)
+    data["district"] = np.array([sections[k].name if k >= 0 else "" for k in under],
+                                dtype=object)
+    bad["district"] = np.zeros(n, dtype=bool)
+    if any(s.code for s in sections):
+        data["district_code"] = np.array([sections[k].code if k >= 0 else "" for k in under],
+                                         dtype=object)
+        bad["district_code"] = np.zeros(n, dtype=bool)
+
+
+def _written_districts(data: dict[str, np.ndarray], col_of: dict[str, int],
+                       sections: list[Section], under: np.ndarray,
+                       register: Register | None) -> tuple[np.ndarray, np.ndarray]:
+    """The district code the sheet gives each row ("" when it gives none, or names a
+    district the register does not know) and the (data row, column) saying it."""
+    n = len(under)
+    codes = np.full(n, "", dtype=object)
+    cells = np.zeros((n, 2), dtype=np.int64)
+    if sections:
+        for i, k in enumerate(under):
+            if k >= 0:
+                codes[i] = sections[k].code
+                cells[i] = (sections[k].pos, sections[k].col)
+    elif "district_code" in data:
+        codes[:] = data["district_code"]
+        cells[:, 0], cells[:, 1] = np.arange(n), col_of.get("district_code", 0)
+    elif "district" in data and register is not None:
+        found = {name: register.match_district(name).district for name in set(data["district"])}
+        codes[:] = [found[d].district_code if found[d] else "" for d in data["district"]]
+        cells[:, 0], cells[:, 1] = np.arange(n), col_of.get("district", 0)
+    return codes, cells
 
 
 def _drop_blank_columns(used: np.ndarray, data: dict[str, np.ndarray],
@@ -295,7 +432,8 @@ def _drop_blank_columns(used: np.ndarray, data: dict[str, np.ndarray],
 
 
 def _unplaced_rows(used: np.ndarray, data: dict[str, np.ndarray],
-                   bad: dict[str, np.ndarray], col_of: dict[str, int], problem) -> np.ndarray:
+                   bad: dict[str, np.ndarray], col_of: dict[str, int], problem,
+                   code_col: int | None = None) -> np.ndarray:
     """Commune rows rejected because the sheet has a district (or year) column and
     the row leaves it blank or invalid: such a row would otherwise be judged under an
     invisible district "" or as a period with no year.
@@ -320,8 +458,9 @@ def _unplaced_rows(used: np.ndarray, data: dict[str, np.ndarray],
     if district_key is not None:
         blank = np.fromiter((not d for d in data[district_key]), dtype=bool, count=n)
         for i in np.flatnonzero(used & blank):
-            problem("missing_district_code", int(i), col_of[district_key], district_key,
-                    unit=codes[i])
+            # a district from section rows has no column: the commune's cell is named
+            problem("missing_district_code", int(i), col_of.get(district_key, code_col),
+                    district_key, unit=codes[i])
         unplaced |= used & blank
     if "year" in data:
         no_year = used & np.isnan(data["year"])
@@ -376,12 +515,18 @@ def _collapse_duplicates(frame: pd.DataFrame, dup: np.ndarray, key_cols: list[st
     return frame[~dup].reset_index(drop=True), invalid
 
 
-def _check_totals(totals: list[TotalRow], used: np.ndarray, districts: np.ndarray,
-                  data: dict[str, np.ndarray], catalog: ColumnCatalog, col_of: dict[str, int],
-                  problem) -> None:
-    """A warning for each total-row cell that differs from the sum of its rows."""
-    count_keys = [k for k in data if catalog.kind(k) == "count"]
-    for tr, mask in zip(totals, scopes(totals, used, districts), strict=True):
+def _check_totals(totals: list[TotalRow], used: np.ndarray, rejected: np.ndarray,
+                  districts: np.ndarray, data: dict[str, np.ndarray], catalog: ColumnCatalog,
+                  col_of: dict[str, int], problem, starts: list[int] | None = None) -> None:
+    """A warning for each total-row cell that differs from the sum of its rows.
+
+    A total over a rejected row (a name not found, no code) is not checked: it
+    would differ by that row's figures, and the row's own error says why."""
+    count_keys = [k for k in data if k in col_of and catalog.kind(k) == "count"]
+    for tr, mask in zip(totals, scopes(totals, used | rejected, districts, starts),
+                        strict=True):
+        if (mask & rejected).any():
+            continue
         rows = np.flatnonzero(mask)
         for key in count_keys:
             found = mismatch(data[key][tr.pos], data[key], rows)
@@ -475,8 +620,11 @@ def _sheet_findings(sheet: RawSheet, header: HeaderMatch, catalog: ColumnCatalog
 
 def build_unit_table(sheets: list[RawSheet], catalog: ColumnCatalog,
                      summaries: dict[Path, InputSummary],
-                     selected: list[str] | None = None) -> UnitTable:
-    """``selected``: sheet names to read (``--sheet``); hidden sheets are read only so."""
+                     selected: list[str] | None = None,
+                     register: Register | None = None) -> UnitTable:
+    """``selected``: sheet names to read (``--sheet``); hidden sheets are read only so.
+    ``register`` (``--units``): communes may then be named instead of coded."""
+    required = ("commune_code", "commune") if register is not None else ("commune_code",)
     findings: list[Finding] = []
     parts: list[_SheetPart] = []
     wanted = {normalise_header(s) for s in selected or []}
@@ -493,16 +641,18 @@ def build_unit_table(sheets: list[RawSheet], catalog: ColumnCatalog,
             findings.append(Finding("error", "sheet_too_large", str(sheet.file), sheet.name,
                                     cell_ref(row0, col0), row0 + 1))
             continue
-        header = find_header(sheet.rows, catalog, sheet.merges)
+        header = find_header(sheet.rows, catalog, sheet.merges, required)
         if header is None:
             # only a sheet holding figures can be a data sheet whose header we missed;
             # notes, cover pages and pcgd's own template instructions are text only
             if _holds_numbers(sheet.rows[:50]):
+                labels = " / ".join(catalog.labels(k) for k in required)
                 findings.append(Finding("warning", "no_header", str(sheet.file), sheet.name,
-                                        params={"labels": commune_code_labels(catalog)}))
+                                        params={"labels": labels}))
             continue
         _sheet_findings(sheet, header, catalog, findings)
-        parts.append(_sheet_part(sheet, header, catalog, summaries[sheet.file], findings))
+        parts.append(_sheet_part(sheet, header, catalog, summaries[sheet.file], findings,
+                                 register))
     present = set().union(*(p.frame.columns for p in parts)) if parts else set()
     present -= {"_row", "_part", "_pos"}
     invalid: set[tuple[int, str]] = set()
@@ -514,11 +664,6 @@ def build_unit_table(sheets: list[RawSheet], catalog: ColumnCatalog,
     return UnitTable(frame, present, findings, list(summaries.values()),
                      has_districts=bool({"district_code", "district"} & present),
                      invalid=invalid, parts=parts)
-
-
-def commune_code_labels(catalog: ColumnCatalog) -> str:
-    """The header texts looked for, to say so when none was found."""
-    return catalog.labels("commune_code")
 
 
 def _holds_numbers(rows: list[list[object]]) -> bool:

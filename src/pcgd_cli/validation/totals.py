@@ -10,7 +10,9 @@ Which rows a total covers:
 - a row naming a district (by its district code/name cells, or by a label
   that is a district's name) covers that district's communes in the sheet;
 - "Tổng cộng", "Toàn tỉnh/huyện/…" cover every commune row of the sheet;
-- "Cộng" covers the commune rows since the previous "Cộng";
+- "Cộng" covers the commune rows since the previous "Cộng" or district section
+  row ("I. Huyện Tam Đường"), whichever is nearer;
+- a section row holding figures is its district's total;
 - a heading such as "Huyện X" in a sheet without district columns covers the
   commune rows after it, up to the next total row.
 """
@@ -69,12 +71,15 @@ class TotalRow:
     label: str  # as written, for the message
 
 
-def scopes(totals: list[TotalRow], used: np.ndarray, districts: np.ndarray) -> list[np.ndarray]:
-    """For each total row, the mask of commune rows it covers."""
+def scopes(totals: list[TotalRow], used: np.ndarray, districts: np.ndarray,
+           starts: list[int] | None = None) -> list[np.ndarray]:
+    """For each total row, the mask of commune rows it covers; ``starts``: the
+    positions of district section rows, where a "Cộng" stops looking up."""
     n = len(used)
     positions = np.arange(n)
     out = []
     last_closing = -1
+    starts = sorted(starts or [])
     ordered = sorted(totals, key=lambda tr: tr.pos)
     next_total = {tr.pos: (ordered[i + 1].pos if i + 1 < len(ordered) else n)
                   for i, tr in enumerate(ordered)}
@@ -84,7 +89,8 @@ def scopes(totals: list[TotalRow], used: np.ndarray, districts: np.ndarray) -> l
         elif tr.kind == GRAND:
             mask = used
         elif tr.kind == CLOSING:
-            mask = used & (positions > last_closing) & (positions < tr.pos)
+            start = max([last_closing, *(p for p in starts if p < tr.pos)])
+            mask = used & (positions > start) & (positions < tr.pos)
             last_closing = tr.pos
         else:
             mask = used & (positions > tr.pos) & (positions < next_total[tr.pos])
