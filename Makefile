@@ -38,6 +38,7 @@ install-check:
 
 sample: $(VENV)/.installed
 	$(BIN)/python scripts/make_sample_data.py
+	$(BIN)/python scripts/make_person_sample.py
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info

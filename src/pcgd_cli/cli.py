@@ -233,17 +233,56 @@ def template(
         typer.echo(t("tpl_written", lang, path=output, n=n), err=True)
 
 
+@app.command(cls=LocalizedCommand, help="help_count")
+def count(
+    files: Annotated[list[str] | None, typer.Argument(
+        help="help_count_files", show_default=False, metavar="metavar_file")] = None,
+    year: Annotated[int | None, typer.Option(
+        "--year", metavar="metavar_year", help="help_count_year")] = None,
+    units: Annotated[Path | None, typer.Option(
+        "--units", metavar="metavar_file", help="help_count_units")] = None,
+    commune: Annotated[str | None, typer.Option(
+        "--commune", metavar="metavar_code", help="help_count_commune")] = None,
+    by: Annotated[str | None, typer.Option(
+        "--by", metavar="metavar_village", help="help_count_by")] = None,
+    output: Annotated[Path | None, typer.Option(
+        "--output", "-o", metavar="metavar_path", help="help_count_output")] = None,
+    fmt: Annotated[Format, typer.Option("--format", metavar="metavar_format",
+                                        help="help_format")] = Format.table,
+    show_sql: Annotated[bool, typer.Option("--show-sql", help="help_count_show_sql")] = False,
+    rules_counting: Annotated[str | None, typer.Option(
+        "--rules-counting", metavar="metavar_id_path", help="help_count_rules")] = None,
+    option: Annotated[list[str] | None, typer.Option(
+        "--option", metavar="metavar_option", help="help_count_option")] = None,
+    lang: LangOption = "vi",
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="help_quiet")] = False,
+) -> None:
+    """Count person rows into commune counts (help text: MESSAGES["help_count"])."""
+    from pcgd_cli.persons.command import run_count
+
+    lang = _check_lang(lang)
+    try:
+        code = run_count(files or [], year=year, units=units, commune=commune, by=by,
+                         output=output, fmt=fmt.value, show_sql=show_sql,
+                         rules_counting=rules_counting, options=option or [], lang=lang,
+                         quiet=quiet)
+    except PcgdError as error:
+        _fail(error, lang)
+    raise typer.Exit(int(code))
+
+
 @rules_app.command("list", cls=LocalizedCommand, help="help_rules_list")
 def rules_list(lang: LangOption = "vi") -> None:
     """List the built-in rule and target sets."""
     from rich.console import Console
 
     from pcgd_cli.report.rules_view import rule_sets_table
+    from pcgd_cli.rules.counting_loader import builtin_counting_sets
     from pcgd_cli.rules.target_loader import load_builtin_book
 
     lang = _check_lang(lang)
     try:
-        table = rule_sets_table(load_builtin_book(), lang)
+        table = rule_sets_table(load_builtin_book(), lang, builtin_counting_sets())
     except PcgdError as error:
         _fail(error, lang)
     Console(highlight=False, width=max(Console().width, 120)).print(table)
@@ -255,11 +294,17 @@ def rules_show(rule_id: Annotated[str, typer.Argument(
         lang: LangOption = "vi") -> None:
     """Every standard, level, test and threshold of a rule set."""
     from pcgd_cli.report.rules_view import show_lines
+    from pcgd_cli.rules.counting_loader import is_counting, load_counting_rules, resolve_counting
     from pcgd_cli.rules.target_loader import load_any, load_builtin_book
 
     lang = _check_lang(lang)
     try:
-        lines = show_lines(load_any(rule_id), load_builtin_book(), lang)
+        if is_counting(rule_id):
+            from pcgd_cli.report.counting_view import describe
+
+            lines = describe(load_counting_rules(resolve_counting(rule_id)), lang)
+        else:
+            lines = show_lines(load_any(rule_id), load_builtin_book(), lang)
     except PcgdError as error:
         _fail(error, lang)
     typer.echo("\n".join(lines))
@@ -269,13 +314,17 @@ def rules_show(rule_id: Annotated[str, typer.Argument(
 def rules_validate(path: Annotated[Path, typer.Argument(
         metavar="metavar_yaml", help="help_rules_validate_path")],
         lang: LangOption = "vi") -> None:
-    """Check a rule or target file: every mistake with file:line."""
+    """Check a rule, target or counting file: every mistake with file:line."""
+    from pcgd_cli.rules.counting_loader import check_counting_file, is_counting_file
     from pcgd_cli.rules.loader import check_rule_file
     from pcgd_cli.rules.target_loader import check_target_file, is_target_file
 
     lang = _check_lang(lang)
     try:
-        check = check_target_file if is_target_file(path) else check_rule_file
+        if is_counting_file(path):
+            check = check_counting_file
+        else:
+            check = check_target_file if is_target_file(path) else check_rule_file
         rules, messages = check(path)
     except PcgdError as error:
         _fail(error, lang)

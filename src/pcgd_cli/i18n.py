@@ -88,8 +88,54 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "help_rules_show_id": {"vi": "Mã bộ quy tắc hoặc tệp .yaml", "en": "Rule set id or .yaml file"},
     "help_rules_validate": {
-        "vi": "Kiểm tra tệp quy tắc hoặc chỉ tiêu: mọi lỗi kèm tệp:dòng.",
-        "en": "Check a rule or target file: every mistake with file:line.",
+        "vi": "Kiểm tra tệp quy tắc, chỉ tiêu hoặc quy tắc đếm: mọi lỗi kèm tệp:dòng.",
+        "en": "Check a rule, target or counting file: every mistake with file:line.",
+    },
+    "help_count": {
+        "vi": "Đếm phiếu điều tra hộ gia đình (mỗi dòng một người) thành số liệu của xã.\n\n"
+              "Mã thoát: 0 đếm xong; 2 lỗi tham số, tệp hoặc dữ liệu (số liệu vẫn được ghi "
+              "khi lỗi nằm ở các dòng).\n\n"
+              "Ví dụ: pcgd count so_nhap_lieu.xlsx --commune 03394 -o so_lieu.xlsx",
+        "en": "Count the household survey (one row per person) into commune counts.\n\n"
+              "Exit codes: 0 counted; 2 usage, file or data error (the counts are still "
+              "written when the errors are in rows).\n\n"
+              "Example: pcgd count entry_book.xlsx --commune 03394 -o counts.xlsx",
+    },
+    "help_count_files": {
+        "vi": "Sổ nhập liệu .xlsx/.xls của xã, thư mục, hoặc tệp xuất .csv/.parquet nhiều xã",
+        "en": "A commune's entry workbook (.xlsx/.xls), a folder, or a multi-commune "
+              ".csv/.parquet export",
+    },
+    "help_count_year": {
+        "vi": "Năm điều tra N (năm học N-N+1), thay năm ghi trong tệp",
+        "en": "Survey year N (school year N-N+1), instead of the file's",
+    },
+    "help_count_units": {
+        "vi": "Danh mục đơn vị .csv/.xlsx: xã, huyện, ĐBKK; nhận ra xã theo tên tệp hoặc "
+              "tiêu đề",
+        "en": "Register of units (.csv/.xlsx): communes, districts and flags; finds a "
+              "workbook's commune from its title or file name",
+    },
+    "help_count_commune": {
+        "vi": "Mã xã của sổ nhập liệu (một xã mỗi sổ)",
+        "en": "The entry workbook's commune code (one commune per workbook)",
+    },
+    "help_count_by": {"vi": "Đếm theo thôn: village", "en": "Count per village: village"},
+    "help_count_output": {
+        "vi": "Ghi số liệu ra .xlsx, .csv, .parquet hoặc .json",
+        "en": "Write the counts to an .xlsx, .csv, .parquet or .json file",
+    },
+    "help_count_show_sql": {
+        "vi": "In câu lệnh SQL dùng để đếm",
+        "en": "Print the SQL query that counts",
+    },
+    "help_count_rules": {
+        "vi": "Bộ quy tắc đếm: mã hoặc tệp .yaml (mặc định household-2025)",
+        "en": "Counting rules: id or .yaml file (default household-2025)",
+    },
+    "help_count_option": {
+        "vi": "Tùy chọn của quy tắc đếm, ví dụ residents=permanent; lặp lại được",
+        "en": "A counting option, e.g. residents=permanent; repeatable",
     },
     "help_rules_validate_path": {"vi": "Tệp .yaml cần kiểm tra", "en": "The .yaml file to check"},
     # placeholders in usage lines: the values a user types
@@ -103,6 +149,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "metavar_yaml": {"vi": "TỆP.yaml", "en": "FILE.yaml"},
     "metavar_lang": {"vi": "vi|en", "en": "vi|en"},
     "metavar_format": {"vi": "table|json|csv", "en": "table|json|csv"},
+    "metavar_year": {"vi": "NĂM", "en": "N"},
+    "metavar_code": {"vi": "MÃ_XÃ", "en": "CODE"},
+    "metavar_village": {"vi": "village", "en": "village"},
+    "metavar_option": {"vi": "TÊN=GIÁ_TRỊ", "en": "NAME=CHOICE"},
     # how help is laid out, and usage errors (typer's own texts are English only)
     "usage_prefix": {"vi": "Cách dùng: ", "en": "Usage: "},
     "usage_options": {"vi": "[TÙY_CHỌN]", "en": "[OPTIONS]"},
@@ -1018,6 +1068,377 @@ MESSAGES: dict[str, dict[str, str]] = {
     "register_district_two_names": {
         "vi": "huyện {code} ghi là '{name}', dòng {first_line} ghi là '{first}'",
         "en": "district {code} is '{name}' here but '{first}' on line {first_line}",
+    },
+    # --- person rows (pcgd count, persons/): the command's own sentences ---
+    "counting_unknown_id": {
+        "vi": "Không có bộ quy tắc đếm '{id}' (có sẵn: {known})",
+        "en": "No counting rule set '{id}' (built in: {known})",
+    },
+    "counting_unknown_id_hint": {
+        "vi": "dùng --rules-counting household-2025 hoặc đường dẫn tệp .yaml",
+        "en": "use --rules-counting household-2025 or a path to a .yaml file",
+    },
+    "option_unknown": {
+        "vi": "Không có tùy chọn '{option}' (có: {known})",
+        "en": "No option '{option}' (known: {known})",
+    },
+    "option_bad_choice": {
+        "vi": "Tùy chọn {option} không có giá trị '{choice}' (có: {known})",
+        "en": "Option {option} has no choice '{choice}' (known: {known})",
+    },
+    "option_syntax": {
+        "vi": "Tùy chọn '{value}' phải có dạng TÊN=GIÁ_TRỊ",
+        "en": "Option '{value}' must read NAME=CHOICE",
+    },
+    "option_hint": {
+        "vi": "xem các tùy chọn: pcgd rules show {rules_id}",
+        "en": "see the options: pcgd rules show {rules_id}",
+    },
+    "no_person_header": {
+        "vi": "Tệp {path}: không tìm thấy bảng phiếu điều tra (cần cột năm sinh hoặc ngày sinh "
+              "và họ tên)",
+        "en": "File {path}: no household-survey table found (a year or date of birth column and "
+              "a name column are needed)",
+    },
+    "no_person_header_hint": {
+        "vi": "tiêu đề cột phải như mẫu nhập liệu (Họ đệm, Tên, Năm sinh …); xem: pcgd rules "
+              "show household-2025",
+        "en": "headers as in the entry workbook (Họ đệm, Tên, Năm sinh …); see: pcgd rules show "
+              "household-2025",
+    },
+    "no_survey_year": {
+        "vi": "Tệp {path}: không biết năm điều tra (không có ô năm học ở đầu trang, cũng không "
+              "có cột năm)",
+        "en": "File {path}: no survey year (no school-year cell at the top, no year column)",
+    },
+    "no_survey_year_hint": {
+        "vi": "dùng --year 2024 (năm học 2024-2025)",
+        "en": "give --year 2024 (school year 2024-2025)",
+    },
+    "no_commune": {
+        "vi": "Tệp {path}: không biết của xã nào",
+        "en": "File {path}: which commune it belongs to is not known",
+    },
+    "no_commune_hint": {
+        "vi": "dùng --commune MÃ_XÃ, hoặc --units danh_muc.csv để nhận ra xã từ tiêu đề hoặc tên "
+              "tệp",
+        "en": "give --commune CODE, or --units units.csv to recognise the commune from the title "
+              "or the file name",
+    },
+    "commune_ambiguous": {
+        "vi": "Tệp {path}: tên '{name}' ứng với nhiều xã ({candidates})",
+        "en": "File {path}: the name '{name}' fits several communes ({candidates})",
+    },
+    "commune_unknown": {
+        "vi": "Tệp {path}: không nhận ra xã '{name}' trong danh mục{closest}",
+        "en": "File {path}: commune '{name}' is not in the register{closest}",
+    },
+    "commune_hint": {
+        "vi": "dùng --commune MÃ_XÃ",
+        "en": "give --commune CODE",
+    },
+    "bad_commune_code": {
+        "vi": "Mã xã '{code}' không hợp lệ (5 chữ số)",
+        "en": "Commune code '{code}' is not valid (5 digits)",
+    },
+    "commune_not_registered": {
+        "vi": "Mã xã {code} không có trong danh mục {path}",
+        "en": "Commune code {code} is not in the register {path}",
+    },
+    "export_unreadable": {
+        "vi": "Không đọc được tệp {path}: {error}",
+        "en": "Cannot read {path}: {error}",
+    },
+    "export_unreadable_hint": {
+        "vi": "tệp CSV phải mã hóa UTF-8, có dòng tiêu đề; tệp Parquet phải nguyên vẹn",
+        "en": "a CSV file must be UTF-8 with a header line; a Parquet file must be whole",
+    },
+    "count_output_type": {
+        "vi": "Không ghi được số liệu dạng {path}",
+        "en": "Cannot write counts of this type: {path}",
+    },
+    "count_output_type_hint": {
+        "vi": "dùng đuôi .xlsx, .csv, .parquet hoặc .json",
+        "en": "use .xlsx, .csv, .parquet or .json",
+    },
+    "by_unknown_hint": {"vi": "--by village", "en": "--by village"},
+    "year_bad_hint": {"vi": "--year 2024", "en": "--year 2024"},
+    "by_unknown": {
+        "vi": "--by chỉ nhận 'village' (thôn), gặp '{value}'",
+        "en": "--by takes only 'village', found '{value}'",
+    },
+    "year_bad": {
+        "vi": "--year {value} không phải là năm (ví dụ 2024)",
+        "en": "--year {value} is not a year (e.g. 2024)",
+    },
+    "count_summary": {
+        "vi": "{persons} người đọc từ {files} tệp: {counted} được tính, {moved_out} chuyển đi, "
+              "{deceased} đã chết, {not_resident} không cư trú, {rejected} bị loại do lỗi; "
+              "{communes} xã",
+        "en": "{persons} persons read from {files} files: {counted} counted, {moved_out} moved "
+              "out, {deceased} deceased, {not_resident} not resident, {rejected} rejected for "
+              "errors; {communes} communes",
+    },
+    "count_errors": {
+        "vi": "Dữ liệu có {n} lỗi; các dòng lỗi không được tính, số liệu vẫn được ghi",
+        "en": "The data has {n} errors; rows in error are not counted, the counts are written",
+    },
+    "count_more_findings": {
+        "vi": "… và {n} phát hiện khác (xem --format json hoặc --output)",
+        "en": "… and {n} more findings (see --format json or --output)",
+    },
+    "count_written": {
+        "vi": "Đã ghi số liệu {n} xã vào {path}",
+        "en": "Counts of {n} communes written to {path}",
+    },
+    "counting_show_columns": {"vi": "Cột của phiếu (tiêu đề được nhận)",
+                              "en": "Survey columns (headers recognised)"},
+    "counting_show_options": {"vi": "Tùy chọn (--option TÊN=GIÁ_TRỊ; * = mặc định)",
+                              "en": "Options (--option NAME=CHOICE; * = default)"},
+    "counting_show_cohorts": {"vi": "Độ tuổi", "en": "Age bands"},
+    "counting_show_counts": {"vi": "Số liệu đếm", "en": "Counts"},
+    "counting_show_checks": {"vi": "Kiểm tra từng dòng", "en": "Checks on each row"},
+    "counting_show_values": {"vi": "Giá trị của mỗi người", "en": "Values of each person"},
+    "counting_show_ages": {"vi": "tuổi", "en": "years old"},
+    "rules_kind_counting": {
+        "vi": "đếm phiếu",
+        "en": "counting",
+    },
+    "count_reading": {
+        "vi": "Đang đọc",
+        "en": "Reading",
+    },
+    "count_counting": {
+        "vi": "Đang đếm",
+        "en": "Counting",
+    },
+    "col_key": {
+        "vi": "Mã cột",
+        "en": "Key",
+    },
+    "col_label": {
+        "vi": "Nhãn",
+        "en": "Label",
+    },
+    "col_label_en": {
+        "vi": "Nhãn tiếng Anh",
+        "en": "English label",
+    },
+    "sheet_counts": {
+        "vi": "So lieu",
+        "en": "Counts",
+    },
+    "sheet_labels": {
+        "vi": "Nhan cot",
+        "en": "Column labels",
+    },
+    "count_too_many_communes": {
+        "vi": "({n} xã: chỉ in {shown} xã đầu; ghi đủ bằng --output hoặc --format csv)",
+        "en": "({n} communes: the first {shown} shown; all with --output or --format csv)",
+    },
+    "fate_persons_read": {
+        "vi": "Số người đọc",
+        "en": "Persons read",
+    },
+    "fate_counted": {
+        "vi": "Được tính",
+        "en": "Counted",
+    },
+    "fate_moved_out": {
+        "vi": "Chuyển đi",
+        "en": "Moved out",
+    },
+    "fate_deceased": {
+        "vi": "Đã chết",
+        "en": "Deceased",
+    },
+    "fate_not_resident": {
+        "vi": "Không cư trú (theo tùy chọn)",
+        "en": "Not resident (option)",
+    },
+    "fate_rejected": {
+        "vi": "Bị loại do lỗi",
+        "en": "Rejected (errors)",
+    },
+    "fate_excluded": {
+        "vi": "KT không có khả năng học tập (trong số được tính)",
+        "en": "Disabled, unable to learn (of those counted)",
+    },
+    # --- person-row findings: each says how the person was then counted ---
+    "finding_person_no_birth_year": {
+        "vi": "{name}: không đọc được năm sinh ('{value}'); dòng này không được tính vào số liệu "
+              "nào",
+        "en": "{name}: no readable year of birth ('{value}'); the row is left out of every count",
+    },
+    "finding_person_no_birth_year_hint": {
+        "vi": "ghi năm sinh 4 chữ số (ví dụ 2018) hoặc ngày sinh dd/mm/yyyy",
+        "en": "enter a 4-digit year of birth (e.g. 2018) or a date dd/mm/yyyy",
+    },
+    "finding_person_birth_year_out_of_range": {
+        "vi": "{name}: năm sinh {birth} không hợp lệ với năm điều tra {survey_year} (sau năm "
+              "điều tra hoặc quá 120 năm trước); dòng này không được tính vào số liệu nào",
+        "en": "{name}: year of birth {birth} is impossible for survey year {survey_year} (after "
+              "it, or more than 120 years before); the row is left out of every count",
+    },
+    "finding_person_birth_year_out_of_range_hint": {
+        "vi": "kiểm tra lại năm sinh",
+        "en": "check the year of birth",
+    },
+    "finding_person_bad_grade": {
+        "vi": "{name}: '{value}' không phải là khối/lớp học (1-12 hoặc \"3 tuổi\", \"4 tuổi\", "
+              "\"5 tuổi\"); dòng này không được tính vào số liệu nào",
+        "en": "{name}: '{value}' is not a grade (1-12, or \"3 tuổi\", \"4 tuổi\", \"5 tuổi\"); "
+              "the row is left out of every count",
+    },
+    "finding_person_bad_grade_hint": {
+        "vi": "ghi khối 1-12, hoặc \"N tuổi\" cho trẻ mẫu giáo",
+        "en": "enter a grade 1-12, or \"N tuổi\" for kindergarten",
+    },
+    "finding_person_no_commune": {
+        "vi": "{name}: thiếu mã xã; dòng này không được tính vào số liệu nào",
+        "en": "{name}: no commune code; the row is left out of every count",
+    },
+    "finding_person_no_commune_hint": {
+        "vi": "điền mã xã (5 chữ số) cho dòng này",
+        "en": "fill in the commune code (5 digits) on this row",
+    },
+    "finding_person_no_survey_year": {
+        "vi": "{name}: thiếu năm điều tra ('{value}'); dòng này không được tính vào số liệu nào",
+        "en": "{name}: no survey year ('{value}'); the row is left out of every count",
+    },
+    "finding_person_no_survey_year_hint": {
+        "vi": "điền năm học (ví dụ 2024-2025) hoặc dùng --year",
+        "en": "fill in the school year (e.g. 2024-2025) or give --year",
+    },
+    "finding_person_duplicate": {
+        "vi": "{name} (phiếu {household}) trùng với dòng {first_row} ({first_where}): cùng xã, "
+              "phiếu, họ tên, ngày sinh; chỉ dòng đầu được tính",
+        "en": "{name} (form {household}) repeats row {first_row} ({first_where}): same commune, "
+              "household, name and birth date; only the first row is counted",
+    },
+    "finding_person_duplicate_hint": {
+        "vi": "xóa dòng trùng, hoặc sửa nếu là hai người khác nhau",
+        "en": "delete the repeated row, or correct it if these are two people",
+    },
+    "finding_person_level_too_high_for_age": {
+        "vi": "{name}, {age} tuổi, đã tốt nghiệp '{value}': quá sớm so với tuổi; vẫn được tính "
+              "theo bậc tốt nghiệp đã ghi",
+        "en": "{name}, aged {age}, has the diploma '{value}': too early for the age; counted "
+              "with the diploma as recorded",
+    },
+    "finding_person_level_too_high_for_age_hint": {
+        "vi": "kiểm tra năm sinh và bậc tốt nghiệp",
+        "en": "check the year of birth and the diploma",
+    },
+    "finding_person_grade_far_from_age": {
+        "vi": "{name}, {age} tuổi, đang học lớp {grade_now}: cách xa lớp đúng tuổi; vẫn được "
+              "tính theo lớp đã ghi",
+        "en": "{name}, aged {age}, is in grade {grade_now}: far from the grade for the age; "
+              "counted in the grade as recorded",
+    },
+    "finding_person_grade_far_from_age_hint": {
+        "vi": "kiểm tra năm sinh và khối/lớp học",
+        "en": "check the year of birth and the grade",
+    },
+    "finding_person_relapse_in_school": {
+        "vi": "{name}: có đánh dấu tái mù chữ ('{value}') nhưng đang đi học lớp {grade_now}; vẫn "
+              "được tính là tái mù chữ",
+        "en": "{name}: marked relapsed into illiteracy ('{value}') but in grade {grade_now} now; "
+              "counted as relapsed",
+    },
+    "finding_person_relapse_in_school_hint": {
+        "vi": "bỏ đánh dấu tái mù chữ nếu người này đang đi học",
+        "en": "clear the relapse mark if the person is in school",
+    },
+    "finding_person_able_without_disability": {
+        "vi": "{name}: có đánh dấu 'Khả năng học tập' ('{value}') nhưng không có dạng khuyết tật "
+              "nào; được tính là người không khuyết tật",
+        "en": "{name}: marked 'able to learn' ('{value}') without any disability; counted as not "
+              "disabled",
+    },
+    "finding_person_able_without_disability_hint": {
+        "vi": "đánh dấu dạng khuyết tật, hoặc bỏ đánh dấu khả năng học tập",
+        "en": "mark the kind of disability, or clear the able-to-learn mark",
+    },
+    "finding_person_unknown_diploma": {
+        "vi": "{name}: bậc tốt nghiệp '{value}' không nhận ra (MN, TH, THCS, THPT); được tính là "
+              "chưa có bằng",
+        "en": "{name}: diploma '{value}' not recognised (MN, TH, THCS, THPT); counted as none",
+    },
+    "finding_person_unknown_diploma_hint": {
+        "vi": "ghi một trong: MN, TH, THCS, THPT",
+        "en": "use one of: MN, TH, THCS, THPT",
+    },
+    "finding_person_unknown_relapse": {
+        "vi": "{name}: mức tái mù chữ '{value}' không nhận ra (1 hoặc 2); được tính là không tái "
+              "mù chữ",
+        "en": "{name}: relapse level '{value}' not recognised (1 or 2); counted as not relapsed",
+    },
+    "finding_person_unknown_relapse_hint": {
+        "vi": "ghi 1 hoặc 2",
+        "en": "enter 1 or 2",
+    },
+    "finding_person_unknown_circumstance": {
+        "vi": "{name}: hoàn cảnh đặc biệt '{value}' không nhận ra (Chuyển đến, Chuyển đi, Chết); "
+              "được tính như người đang cư trú",
+        "en": "{name}: special circumstance '{value}' not recognised (Chuyển đến, Chuyển đi, "
+              "Chết); counted as a resident",
+    },
+    "finding_person_unknown_circumstance_hint": {
+        "vi": "ghi một trong: Chuyển đến, Chuyển đi, Chết",
+        "en": "use one of: Chuyển đến, Chuyển đi, Chết",
+    },
+    "finding_persons_listed_cap": {
+        "vi": "Lỗi '{value}': có {total} dòng, chỉ liệt kê {listed} dòng đầu",
+        "en": "Finding '{value}': {total} rows, only the first {listed} are listed",
+    },
+    "finding_persons_listed_cap_hint": {
+        "vi": "sửa các dòng đã liệt kê rồi chạy lại để xem các dòng còn lại",
+        "en": "correct the rows listed and run again to see the rest",
+    },
+    "finding_person_unknown_column": {
+        "vi": "Cột '{value}' không phải cột của phiếu điều tra; bỏ qua",
+        "en": "Column '{value}' is not a survey column; ignored",
+    },
+    "finding_person_unknown_column_hint": {
+        "vi": "đổi tên tiêu đề theo: pcgd rules show {rules_id}",
+        "en": "rename it after a header in: pcgd rules show {rules_id}",
+    },
+    "finding_person_duplicate_column": {
+        "vi": "Cột '{column}' xuất hiện hai lần; chỉ đọc cột đầu",
+        "en": "Column '{column}' appears twice; only the first is read",
+    },
+    "finding_person_duplicate_column_hint": {
+        "vi": "xóa hoặc đổi tên một trong hai cột",
+        "en": "delete or rename one of the two columns",
+    },
+    "finding_commune_without_persons": {
+        "vi": "Xã {unit} ({value}) có trong danh mục nhưng không có dòng nào; không có số liệu "
+              "(không tính là 0)",
+        "en": "Commune {unit} ({value}) is in the register but has no person rows; it has no "
+              "figures (never counted as zero)",
+    },
+    "finding_commune_without_persons_hint": {
+        "vi": "thêm tệp phiếu điều tra của xã này",
+        "en": "add this commune's survey file",
+    },
+    "finding_commune_not_in_register": {
+        "vi": "Mã xã {unit} ({extra} dòng) không có trong danh mục đơn vị; các dòng này không "
+              "được tính",
+        "en": "Commune code {unit} ({extra} rows) is not in the register of units; these rows "
+              "are left out of every count",
+    },
+    "finding_commune_not_in_register_hint": {
+        "vi": "sửa mã xã, hoặc bổ sung xã vào danh mục (--units)",
+        "en": "correct the commune code, or add the commune to the register (--units)",
+    },
+    "finding_persons_no_rows": {
+        "vi": "Trang không có dòng người nào dưới tiêu đề",
+        "en": "The sheet has no person rows under its header",
+    },
+    "finding_persons_no_rows_hint": {
+        "vi": "kiểm tra lại trang này",
+        "en": "check this sheet",
     },
 }
 

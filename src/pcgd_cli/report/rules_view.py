@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from rich.table import Table
 
 from pcgd_cli.i18n import fmt_threshold, t, tier_name
 from pcgd_cli.rules.book import RuleBook
+from pcgd_cli.rules.counting_model import CountingRules
 from pcgd_cli.rules.model import CohortSpec, IndicatorSpec, RuleSet
 from pcgd_cli.rules.target_model import TargetSet
 
 CHILD = {"district": "commune", "province": "district", "nation": "province"}
 
 
-def rule_sets_table(book: RuleBook, lang: str) -> Table:
-    """One row per rule and target set of the book (``pcgd rules list``: the built-in ones)."""
+def rule_sets_table(book: RuleBook, lang: str, counting: Sequence[CountingRules] = ()
+                    ) -> Table:
+    """One row per rule and target set of the book, and per counting rule set
+    (``pcgd rules list``: the built-in ones)."""
     table = Table(header_style="bold")
     for key in ("rules_id", "rules_kind", "rules_version", "rules_status", "rules_title",
                 "rules_source"):
@@ -24,6 +29,9 @@ def rule_sets_table(book: RuleBook, lang: str) -> Table:
             table.add_row(rs.id, t(f"rules_kind_{kind}", lang), rs.version,
                           f"[yellow]{status}[/]" if rs.provisional else status,
                           rs.title.get(lang), rs.source.get(lang))
+    for cs in counting:
+        table.add_row(cs.id, t("rules_kind_counting", lang), cs.version,
+                      t("rules_provisional_no", lang), cs.title.get(lang), cs.source.get(lang))
     return table
 
 

@@ -1,0 +1,110 @@
+"""Multi-commune exports (CSV, Parquet): read by DuckDB where they lie, streaming.
+
+The header may hold keys or Vietnamese labels; codes lose no leading zero
+(``3394`` → ``03394``); every value arrives trimmed and in Unicode NFC, like
+workbook cells. ``_row`` is the CSV line (the header is line 1) or the Parquet
+record number.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pcgd_cli.errors import PcgdError
+from pcgd_cli.findings import Finding, cell_ref
+from pcgd_cli.persons.expressions import quote
+from pcgd_cli.validation.catalog import ColumnCatalog
+
+EXPORT_SUFFIXES = (".csv", ".parquet")
+# rows looked at to tell whether a file's text is already NFC (one system writes a file
+# one way); normalising every cell costs more than reading the file
+NFC_SAMPLE_ROWS = 20000
+
+
+def _literal(value: str) -> str:
+    return "'" + value.replace("'", "''") + "'"
+
+
+def scan_sql(path: Path) -> str:
+    if path.suffix.lower() == ".parquet":
+        return f"read_parquet({_literal(str(path))}, file_row_number = true)"
+    return (f"read_csv({_literal(str(path))}, all_varchar = true, header = true, "
+            "null_padding = true)")
+
+
+@dataclass
+class ExportLayout:
+    path: Path
+    names: list[str]  # the file's column names, in order
+    columns: dict[str, int] = field(default_factory=dict)  # key -> column index
+    findings: list[Finding] = field(default_factory=list)
+    normalise: bool = True  # some text is not in Unicode NFC: normalise every cell
+
+    @property
+    def sheet(self) -> str:
+        return self.path.stem
+
+
+def export_layout(con, path: Path, catalog: ColumnCatalog) -> ExportLayout:
+    try:
+        described = con.execute(f"DESCRIBE SELECT * FROM {scan_sql(path)}").fetchall()
+    except Exception as exc:  # DuckDB raises several types for unreadable files
+        first = (str(exc).splitlines() or [type(exc).__name__])[0][:200]
+        raise PcgdError("export_unreadable", path=path, error=first) from None
+    names = [row[0] for row in described if row[0] != "file_row_number"]
+    layout = ExportLayout(path, names)
+    for i, name in enumerate(names):
+        key = catalog.match(name)
+        if key is None:
+            layout.findings.append(Finding("info", "person_unknown_column", str(path),
+                                           layout.sheet, cell_ref(0, i), 1, value=name))
+        elif key in layout.columns:
+            layout.findings.append(Finding("warning", "person_duplicate_column", str(path),
+                                           layout.sheet, cell_ref(0, i), 1, column=key))
+        else:
+            layout.columns[key] = i
+    layout.normalise = _needs_nfc(con, layout)
+    return layout
+
+
+def _needs_nfc(con, layout: ExportLayout) -> bool:
+    """Whether the first rows hold text not in NFC (decomposed accents, say)."""
+    if not layout.columns:
+        return False
+    cells = [f"CAST({quote(layout.names[i])} AS VARCHAR)" for i in layout.columns.values()]
+    differs = " OR ".join(f"{c} <> nfc_normalize({c})" for c in cells)
+    found = con.execute(f"SELECT COUNT(*) FROM (SELECT * FROM {scan_sql(layout.path)} "
+                        f"LIMIT {NFC_SAMPLE_ROWS}) AS head WHERE {differs}").fetchone()
+    return bool(found and found[0])
+
+
+def _value(column: str, width: int | None, normalise: bool) -> str:
+    text = f"CAST({quote(column)} AS VARCHAR)"
+    cell = f"NULLIF(TRIM({f'nfc_normalize({text})' if normalise else text}), '')"
+    if width:
+        # a code read as a number lost its leading zeros
+        return (f"CASE WHEN regexp_full_match({cell}, '[0-9]+') "
+                f"THEN lpad({cell}, {width}, '0') ELSE {cell} END")
+    return cell
+
+
+def export_select(layout: ExportLayout, file_id: int, keys: list[str],
+                  widths: dict[str, int | None], fixed: dict[str, str]) -> str:
+    """SELECT of every key (NULL when absent; ``fixed`` values override) and provenance."""
+    cols = []
+    for key in keys:
+        if key in fixed:
+            cols.append(f"{_literal(fixed[key])} AS {quote(key)}")
+        elif key in layout.columns:
+            value = _value(layout.names[layout.columns[key]], widths.get(key),
+                           layout.normalise)
+            cols.append(f"{value} AS {quote(key)}")
+        else:
+            cols.append(f"CAST(NULL AS VARCHAR) AS {quote(key)}")
+    if layout.path.suffix.lower() == ".parquet":
+        row = "file_row_number + 1"
+    else:
+        row = "ROW_NUMBER() OVER () + 1"  # streaming: DuckDB numbers rows in file order
+    cols += [f"{file_id} AS _file", f"{_literal(layout.sheet)} AS _sheet", f"{row} AS _row"]
+    return f"SELECT {', '.join(cols)} FROM {scan_sql(layout.path)}"

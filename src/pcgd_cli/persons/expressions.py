@@ -1,0 +1,302 @@
+"""The expression language of counting rule files: checked, then compiled to SQL.
+
+An expression is YAML data (see the head of rules/counting/household-2025.yaml).
+Each is a *number* (an integer or blank) or a *flag* (true or false, never
+blank: missing data makes a flag false, so it never counts as a pass). The SQL
+uses only CASE, COALESCE, NULLIF, CAST, TRY_CAST, TRIM, LOWER, LIKE, IN,
+GREATEST and regexp_extract, which DuckDB, Spark SQL and Trino share.
+
+Cell values arrive as text (VARCHAR), trimmed and in Unicode NFC; a blank cell
+is NULL or ''. A named value ``x`` is the SQL column ``v_x`` of an earlier step;
+a column read as text or as a number is the column ``t_x``, ``number_x`` …
+of the first step.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field
+
+NUMBER, FLAG = "number", "flag"
+# a blank maximum: smaller than any grade or year (GREATEST with NULLs differs by engine)
+_NONE = -999999
+_COMPARE = {"equals": "=", "less": "<", "greater": ">", "at_least": ">=", "at_most": "<="}
+_NUMBER_NODES = {"number", "leading_number", "year", "end_year", "map", "first", "max",
+                 "minus", "plus", "within", "when"}
+_FLAG_NODES = {"mark", "present", "missing", "one_of", "contains", "all", "any", "not",
+               "between", *_COMPARE}
+# the pattern of each way of reading a number out of a cell, and its group
+_PATTERNS = {
+    "number": ("([0-9]{1,6})", 1),
+    "leading_number": ("^([0-9]{1,6})", 1),
+    "year": ("(^|[^0-9])([0-9]{4})([^0-9]|$)", 2),
+}
+
+
+class ExprError(Exception):
+    def __init__(self, loc: tuple, message: str):
+        super().__init__(message)
+        self.loc = loc
+        self.message = message
+
+
+@dataclass
+class Scope:
+    """What names an expression may use: person columns and the values above it.
+
+    ``parsed``: each column read one way (as text, as a number …) is computed once,
+    in the first step, whatever the number of expressions that read it so."""
+
+    columns: set[str]
+    values: dict[str, str] = field(default_factory=dict)  # name -> NUMBER | FLAG
+    not_a_mark: tuple[str, ...] = ()
+    parsed: dict[str, str] = field(default_factory=dict)  # SQL name -> SQL
+
+    def read(self, column: str, how: str) -> str:
+        name = f"{how}_{column}"
+        if name not in self.parsed:
+            if how == "t":
+                self.parsed[name] = text_sql(column)
+            elif how == "end_year":
+                self.parsed[name] = end_year_sql(column)
+            else:
+                self.parsed[name] = number_sql(column, how)
+        return name
+
+
+def text_literal(text: str) -> str:
+    """A SQL string literal of the text as cells are compared: NFC, lower case."""
+    norm = unicodedata.normalize("NFC", str(text)).strip().lower()
+    return "'" + norm.replace("'", "''") + "'"
+
+
+def quote(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def text_sql(column: str) -> str:
+    """The cell as compared with texts: trimmed, lower case, blank as NULL."""
+    return f"NULLIF(LOWER(TRIM({quote(column)})), '')"
+
+
+def number_sql(column: str, how: str) -> str:
+    """A whole number read out of the cell. A cell holding just the number (most of
+    them) is cast; only the others pay for the regular expression."""
+    pattern, group = _PATTERNS[how]
+    cell = f"TRIM({quote(column)})"
+    parsed = f"CAST(NULLIF(regexp_extract({cell}, '{pattern}', {group}), '') AS INTEGER)"
+    plain = f"TRY_CAST({cell} AS INTEGER)"
+    fits = f"{cell} NOT LIKE '%.%' AND {plain} BETWEEN 0 AND 999999"
+    if how == "year":
+        fits = f"{cell} NOT LIKE '%.%' AND {plain} BETWEEN 1000 AND 9999"
+    return f"CASE WHEN {fits} THEN {plain} ELSE {parsed} END"
+
+
+def end_year_sql(column: str) -> str:
+    """"2023-2024": the year the school year ended; one year alone: that year."""
+    cell = f"TRIM({quote(column)})"
+    second = (f"CAST(NULLIF(regexp_extract({cell}, '([0-9]{{4}})[^0-9]+([0-9]{{4}})', 2), "
+              "'') AS INTEGER)")
+    return f"COALESCE({second}, {number_sql(column, 'year')})"
+
+
+def _single(node: dict, loc: tuple) -> tuple[str, object]:
+    if len(node) != 1:
+        raise ExprError(loc, f"an expression has one key, found {sorted(node)}")
+    return next(iter(node.items()))
+
+
+class Compiler:
+    """Type-checks an expression against a scope and writes its SQL."""
+
+    def __init__(self, scope: Scope):
+        self.scope = scope
+
+    # -- entry points -------------------------------------------------------
+    def kind(self, expr: object, loc: tuple) -> str:
+        """NUMBER or FLAG; raises ExprError with the location of the mistake."""
+        self.sql(expr, loc)
+        return self._kind(expr)
+
+    def flag(self, expr: object, loc: tuple) -> str:
+        return self._expect(expr, FLAG, loc)
+
+    def number(self, expr: object, loc: tuple) -> str:
+        return self._expect(expr, NUMBER, loc)
+
+    def sql(self, expr: object, loc: tuple) -> str:
+        if isinstance(expr, bool):
+            return "TRUE" if expr else "FALSE"
+        if isinstance(expr, int):
+            return str(expr)
+        if isinstance(expr, str):
+            return self._name(expr, loc)
+        if isinstance(expr, dict) and set(expr) == {"when", "then"}:
+            # the one node with two keys: the number where the flag holds, else blank
+            cond = self.flag(expr["when"], (*loc, "when"))
+            value = self.number(expr["then"], (*loc, "then"))
+            return f"CASE WHEN {cond} THEN {value} END"
+        if isinstance(expr, dict):
+            op, arg = _single(expr, loc)
+            method = getattr(self, f"_op_{op}", None)
+            if method is None and op in _COMPARE:
+                return self._compare(op, arg, (*loc, op))
+            if method is None:
+                raise ExprError(loc, f"unknown expression '{op}'")
+            return method(arg, (*loc, op))
+        raise ExprError(loc, f"not an expression: {expr!r}")
+
+    # -- helpers ------------------------------------------------------------
+    def _kind(self, expr: object) -> str:
+        if isinstance(expr, bool):
+            return FLAG
+        if isinstance(expr, int):
+            return NUMBER
+        if isinstance(expr, str):
+            return self.scope.values[expr]
+        if set(expr) == {"when", "then"}:
+            return NUMBER
+        op = next(iter(expr))
+        return NUMBER if op in _NUMBER_NODES else FLAG
+
+    def _expect(self, expr: object, kind: str, loc: tuple) -> str:
+        text = self.sql(expr, loc)
+        if self._kind(expr) != kind:
+            raise ExprError(loc, f"a {kind} is needed here, found a {self._kind(expr)}")
+        return text
+
+    def _name(self, name: str, loc: tuple) -> str:
+        if name in self.scope.values:
+            return f"v_{name}"
+        if name in self.scope.columns:
+            raise ExprError(loc, f"'{name}' is a column: read it with number, year, mark, "
+                                 "present, one_of …")
+        raise ExprError(loc, f"unknown value '{name}' (a value can use only those above it)")
+
+    def _column(self, name: object, loc: tuple) -> str:
+        if not isinstance(name, str) or name not in self.scope.columns:
+            raise ExprError(loc, f"unknown column {name!r}")
+        return name
+
+    def _list(self, arg: object, loc: tuple, n: int | None = None) -> list:
+        if not isinstance(arg, list) or not arg or (n is not None and len(arg) != n):
+            size = f"{n} items" if n else "at least one item"
+            raise ExprError(loc, f"a list of {size} is needed")
+        return arg
+
+    # -- numbers ------------------------------------------------------------
+    def _text(self, column: str) -> str:
+        return self.scope.read(column, "t")
+
+    def _op_number(self, arg, loc):
+        return self.scope.read(self._column(arg, loc), "number")
+
+    def _op_leading_number(self, arg, loc):
+        return self.scope.read(self._column(arg, loc), "leading_number")
+
+    def _op_year(self, arg, loc):
+        return self.scope.read(self._column(arg, loc), "year")
+
+    def _op_end_year(self, arg, loc):
+        return self.scope.read(self._column(arg, loc), "end_year")
+
+    def _op_map(self, arg, loc):
+        if not isinstance(arg, dict) or set(arg) != {"column", "values"}:
+            raise ExprError(loc, "map needs 'column' and 'values'")
+        col = self._column(arg["column"], (*loc, "column"))
+        values = arg["values"]
+        if not isinstance(values, dict) or not values:
+            raise ExprError((*loc, "values"), "map values: text → whole number")
+        whens = []
+        for text, number in values.items():
+            if not isinstance(number, int) or isinstance(number, bool):
+                raise ExprError((*loc, "values", text), "a whole number is needed")
+            whens.append(f"WHEN {text_literal(text)} THEN {number}")
+        return f"CASE {self._text(col)} {' '.join(whens)} END"
+
+    def _op_first(self, arg, loc):
+        items = self._list(arg, loc)
+        return "COALESCE(" + ", ".join(self.number(e, (*loc, i))
+                                       for i, e in enumerate(items)) + ")"
+
+    def _op_max(self, arg, loc):
+        items = self._list(arg, loc)
+        parts = ", ".join(f"COALESCE({self.number(e, (*loc, i))}, {_NONE})"
+                          for i, e in enumerate(items))
+        return f"NULLIF(GREATEST({parts}), {_NONE})"
+
+    def _op_minus(self, arg, loc):
+        a, b = self._list(arg, loc, 2)
+        return f"({self.number(a, (*loc, 0))} - {self.number(b, (*loc, 1))})"
+
+    def _op_plus(self, arg, loc):
+        a, b = self._list(arg, loc, 2)
+        return f"({self.number(a, (*loc, 0))} + {self.number(b, (*loc, 1))})"
+
+    def _op_within(self, arg, loc):
+        e, lo, hi = self._list(arg, loc, 3)
+        inner = self.number(e, (*loc, 0))
+        lo_sql, hi_sql = self.number(lo, (*loc, 1)), self.number(hi, (*loc, 2))
+        return f"CASE WHEN {inner} BETWEEN {lo_sql} AND {hi_sql} THEN {inner} END"
+
+    def _op_when(self, arg, loc):
+        raise ExprError(loc, "write 'when' and 'then' side by side: {when: FLAG, then: NUMBER}")
+
+    def _op_then(self, arg, loc):
+        return self._op_when(arg, loc)
+
+    # -- flags --------------------------------------------------------------
+    def _op_mark(self, arg, loc):
+        col = self._column(arg, loc)
+        blanks = ", ".join(text_literal(t) for t in self.scope.not_a_mark) or "''"
+        return f"COALESCE({self._text(col)} NOT IN ({blanks}), FALSE)"
+
+    def _op_present(self, arg, loc):
+        if isinstance(arg, str) and arg in self.scope.columns:
+            return f"({self._text(arg)} IS NOT NULL)"
+        return f"({self.number(arg, loc)} IS NOT NULL)"
+
+    def _op_missing(self, arg, loc):
+        return f"(NOT {self._op_present(arg, loc)})"
+
+    def _op_one_of(self, arg, loc):
+        if not isinstance(arg, dict) or set(arg) != {"column", "values"}:
+            raise ExprError(loc, "one_of needs 'column' and 'values'")
+        col = self._column(arg["column"], (*loc, "column"))
+        values = self._list(arg["values"], (*loc, "values"))
+        listed = ", ".join(text_literal(v) for v in values)
+        return f"COALESCE({self._text(col)} IN ({listed}), FALSE)"
+
+    def _op_contains(self, arg, loc):
+        if not isinstance(arg, dict) or set(arg) != {"columns", "texts"}:
+            raise ExprError(loc, "contains needs 'columns' and 'texts'")
+        cols = [self._column(c, (*loc, "columns", i))
+                for i, c in enumerate(self._list(arg["columns"], (*loc, "columns")))]
+        texts = self._list(arg["texts"], (*loc, "texts"))
+        for i, text in enumerate(texts):
+            if not isinstance(text, str) or not text.strip() or set(text) & set("%_'"):
+                raise ExprError((*loc, "texts", i), "a text without % _ or '")
+        likes = [f"{self._text(c)} LIKE {text_literal('%' + t.strip() + '%')}"
+                 for c in cols for t in texts]
+        return "COALESCE(" + " OR ".join(likes) + ", FALSE)"
+
+    def _op_all(self, arg, loc):
+        items = self._list(arg, loc)
+        return "(" + " AND ".join(self.flag(e, (*loc, i)) for i, e in enumerate(items)) + ")"
+
+    def _op_any(self, arg, loc):
+        items = self._list(arg, loc)
+        return "(" + " OR ".join(self.flag(e, (*loc, i)) for i, e in enumerate(items)) + ")"
+
+    def _op_not(self, arg, loc):
+        return f"(NOT {self.flag(arg, loc)})"
+
+    def _op_between(self, arg, loc):
+        e, lo, hi = self._list(arg, loc, 3)
+        return (f"COALESCE({self.number(e, (*loc, 0))} BETWEEN {self.number(lo, (*loc, 1))} "
+                f"AND {self.number(hi, (*loc, 2))}, FALSE)")
+
+    def _compare(self, op, arg, loc):
+        a, b = self._list(arg, loc, 2)
+        return (f"COALESCE({self.number(a, (*loc, 0))} {_COMPARE[op]} "
+                f"{self.number(b, (*loc, 1))}, FALSE)")

@@ -1,0 +1,35 @@
+"""Every person-row finding and sentence has both languages in the one catalogue and
+formats with the data the engine gives it."""
+
+from __future__ import annotations
+
+import pytest
+from person_support import rules
+
+from pcgd_cli.findings import Finding
+from pcgd_cli.i18n import MESSAGES
+from pcgd_cli.report.finding_text import finding_message, finding_suggestion
+
+# what count_persons puts in a row finding's params (numbers: every number value)
+PARAMS = {"name": "Lò Văn A", "household": "7", "first_row": "5", "first_where": "a.xlsx:S",
+          "rules_id": "household-2025", "total": "9", "listed": "5",
+          **{name: "1" for name in rules().values}}
+PERSON_CODES = sorted({c.code for c in rules().checks}
+                      | {"persons_listed_cap", "commune_not_in_register",
+                         "commune_without_persons"})
+
+
+def test_every_check_has_a_message() -> None:
+    for check in rules().checks:
+        assert f"finding_{check.code}" in MESSAGES, check.code
+        assert f"finding_{check.code}_hint" in MESSAGES, check.code
+
+
+@pytest.mark.parametrize("code", PERSON_CODES)
+def test_finding_formats_in_both_languages(code: str) -> None:
+    f = Finding("warning", code, "f.xlsx", "S", "A1", 1, "grade", "x", "03394", "3",
+                params=dict(PARAMS))
+    vi, en = finding_message(f, "vi"), finding_message(f, "en")
+    assert vi and en and vi != en
+    assert finding_suggestion(f, "vi") and finding_suggestion(f, "en")
+    assert "{" not in vi + en
