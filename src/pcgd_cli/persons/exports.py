@@ -81,10 +81,14 @@ def _needs_nfc(con, layout: ExportLayout) -> bool:
 
 def _value(column: str, width: int | None, normalise: bool) -> str:
     text = f"CAST({quote(column)} AS VARCHAR)"
-    cell = f"NULLIF(TRIM({f'nfc_normalize({text})' if normalise else text}), '')"
+    if normalise:
+        text = f"nfc_normalize({text})"
+    # TRIM costs on every cell of every row; most cells have no space to remove
+    cell = (f"CASE WHEN {text} LIKE ' %' OR {text} LIKE '% ' THEN NULLIF(TRIM({text}), '') "
+            f"ELSE NULLIF({text}, '') END")
     if width:
-        # a code read as a number lost its leading zeros
-        return (f"CASE WHEN regexp_full_match({cell}, '[0-9]+') "
+        # a code read as a number lost its leading zeros (one already as wide is as is)
+        return (f"CASE WHEN length({cell}) <> {width} AND regexp_full_match({cell}, '[0-9]+') "
                 f"THEN lpad({cell}, {width}, '0') ELSE {cell} END")
     return cell
 

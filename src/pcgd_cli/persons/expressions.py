@@ -6,8 +6,9 @@ blank: missing data makes a flag false, so it never counts as a pass). The SQL
 uses only CASE, COALESCE, NULLIF, CAST, TRY_CAST, TRIM, LOWER, LIKE, IN,
 GREATEST and regexp_extract, which DuckDB, Spark SQL and Trino share.
 
-Cell values arrive as text (VARCHAR), trimmed and in Unicode NFC; a blank cell
-is NULL or ''. A named value ``x`` is the SQL column ``v_x`` of an earlier step;
+Cell values arrive as text (VARCHAR), trimmed and in Unicode NFC (the readers
+see to it, so nothing here trims again: each TRIM is paid on every row); a blank
+cell is NULL or ''. A named value ``x`` is the SQL column ``v_x`` of an earlier step;
 a column read as text or as a number is the column ``t_x``, ``number_x`` …
 of the first step.
 """
@@ -31,6 +32,7 @@ _PATTERNS = {
     "leading_number": ("^([0-9]{1,6})", 1),
     "year": ("(^|[^0-9])([0-9]{4})([^0-9]|$)", 2),
 }
+_LEADING_YEAR = "^([0-9]{4})([^0-9]|$)"
 
 
 class ExprError(Exception):
@@ -75,26 +77,31 @@ def quote(name: str) -> str:
 
 
 def text_sql(column: str) -> str:
-    """The cell as compared with texts: trimmed, lower case, blank as NULL."""
-    return f"NULLIF(LOWER(TRIM({quote(column)})), '')"
+    """The cell as compared with texts: lower case, blank as NULL."""
+    return f"NULLIF(LOWER({quote(column)}), '')"
 
 
 def number_sql(column: str, how: str) -> str:
     """A whole number read out of the cell. A cell holding just the number (most of
     them) is cast; only the others pay for the regular expression."""
     pattern, group = _PATTERNS[how]
-    cell = f"TRIM({quote(column)})"
+    cell = quote(column)
     parsed = f"CAST(NULLIF(regexp_extract({cell}, '{pattern}', {group}), '') AS INTEGER)"
     plain = f"TRY_CAST({cell} AS INTEGER)"
     fits = f"{cell} NOT LIKE '%.%' AND {plain} BETWEEN 0 AND 999999"
     if how == "year":
         fits = f"{cell} NOT LIKE '%.%' AND {plain} BETWEEN 1000 AND 9999"
+        # "2024-2025" (a school year, in every row of an export): a year at the start
+        # of the cell is the pattern's first match; anchored, it is found or ruled out
+        # at once, where the pattern above is tried at every position of the cell
+        leading = f"CAST(NULLIF(regexp_extract({cell}, '{_LEADING_YEAR}', 1), '') AS INTEGER)"
+        parsed = f"COALESCE({leading}, {parsed})"
     return f"CASE WHEN {fits} THEN {plain} ELSE {parsed} END"
 
 
 def end_year_sql(column: str) -> str:
     """"2023-2024": the year the school year ended; one year alone: that year."""
-    cell = f"TRIM({quote(column)})"
+    cell = quote(column)
     second = (f"CAST(NULLIF(regexp_extract({cell}, '([0-9]{{4}})[^0-9]+([0-9]{{4}})', 2), "
               "'') AS INTEGER)")
     return f"COALESCE({second}, {number_sql(column, 'year')})"

@@ -147,7 +147,7 @@ def _later_rows(check: CheckSpec, among: str | None = None) -> str:
 
 
 def _blank_free(column: str) -> str:
-    return f"NULLIF(TRIM({quote(column)}), '') IS NOT NULL"
+    return f"NULLIF({quote(column)}, '') IS NOT NULL"
 
 
 def _chain(plan: Plan, source: str = "persons") -> list[tuple[str, str]]:
@@ -289,7 +289,7 @@ def findings_sql(plan: Plan, codes: list[str], cap: int, positions: str | None =
     for check in rules.checks:
         if check.code not in codes:
             continue
-        cells = [f"TRIM({quote(c)})" for c in check.column]
+        cells = [quote(c) for c in check.column]
         cells += ["CAST(NULL AS VARCHAR)"] * (width - len(cells))
         if check.duplicate is not None:
             first = [f"d_{check.code}_{p}" for p in ("file", "sheet", "row")]
@@ -299,7 +299,7 @@ def findings_sql(plan: Plan, codes: list[str], cap: int, positions: str | None =
                 + [f"{c} AS cell{i}" for i, c in enumerate(cells)]
                 + [f"{f} AS first_{n}" for f, n in zip(first, ("file", "sheet", "row"),
                                                         strict=True)]
-                + [f"TRIM({quote(c)}) AS p_{c}" for c in people]
+                + [f"{quote(c)} AS p_{c}" for c in people]
                 + [f"v_{n} AS n_{n}" for n in numbers])
         branches.append("SELECT " + ", ".join(cols) + f" FROM fates WHERE c_{check.code}")
     if not branches:
