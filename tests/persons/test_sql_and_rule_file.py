@@ -52,13 +52,16 @@ def test_show_sql_runs_on_duckdb_with_the_same_counts(tmp_path: Path) -> None:
 
 def test_sql_uses_only_shared_functions() -> None:
     sql = counting_sql(build_plan(rules()), by_village=True)
-    code = "\n".join(line for line in sql.splitlines() if not line.startswith("--"))
+    code = "\n".join(line.split("--")[0] for line in sql.splitlines())
     called = {f.upper() for f in re.findall(r"\b([A-Za-z_]+)\s*\(", code)}
     allowed = {"CAST", "TRY_CAST", "NULLIF", "REGEXP_EXTRACT", "TRIM", "COALESCE", "LOWER",
-               "GREATEST",
+               "GREATEST", "LENGTH",
                "SUM", "COUNT", "MAX", "ROW_NUMBER", "FIRST_VALUE", "OVER", "IN", "AS",
                "AND", "OR", "NOT", "SELECT", "BETWEEN", "WHEN", "FROM", "ARRAY_AGG", "FILTER",
-               "WHERE"}
+               "WHERE",
+               # DuckDB's, outside the rules' expressions: a number per duplicate key, so
+               # that only rows sharing one are compared cell by cell
+               "HASH"}
     assert called <= allowed, called - allowed
 
 

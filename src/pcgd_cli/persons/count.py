@@ -23,7 +23,7 @@ from pcgd_cli.persons.sql import (
     OptionError,
     Plan,
     build_plan,
-    counting_sql,
+    counting_statements,
     findings_sql,
 )
 from pcgd_cli.persons.store import PersonStore
@@ -96,6 +96,14 @@ class _Source:
     path: Path
     sheet: str
     columns: dict[str, int]  # key -> 0-based column of the sheet or file
+    first_row: int | None = None  # row of the first record where rows are not numbered
+
+    def row(self, numbered: object, position: object) -> int:
+        """The 1-based row of a record: as the reader numbered it, else from its
+        position among the input's records."""
+        if numbered is not None and not pd.isna(numbered):
+            return int(numbered)
+        return int(position) + (self.first_row or 1)
 
 
 def _sheet_values(part: SheetPersons, fixed: dict[str, str]) -> dict[str, list]:
@@ -141,8 +149,10 @@ def count_persons(paths: list[Path], rules: CountingRules | str | None = None,
                 findings += layout.findings
                 fixed = _fixed_units(path, set(layout.columns), [], None, year, code,
                                      register, record)
-                store.add_source(export_select(layout, file_id, keys, widths, fixed))
-                sources[(file_id, layout.sheet)] = _Source(path, layout.sheet, layout.columns)
+                store.add_source(export_select(layout, file_id, keys, widths, fixed),
+                                 export_select(layout, file_id, keys, widths, fixed, True))
+                sources[(file_id, layout.sheet)] = _Source(path, layout.sheet, layout.columns,
+                                                           layout.first_row)
                 record.sheets = [layout.sheet]
             else:
                 parts, found = read_entry_workbook(path, catalog)
@@ -163,14 +173,13 @@ def count_persons(paths: list[Path], rules: CountingRules | str | None = None,
             if progress:
                 progress(path)
         store.publish()
-        sql = counting_sql(plan, by_village)
-        raw = store.query(sql)
+        statements = counting_statements(plan, by_village)
+        sql = ";\n".join(statements)
+        raw = store.count(statements)
         totals = {c.code: int(raw[f"check_{c.code}"].sum()) for c in rules.checks}
         flagged = [c for c, n in totals.items() if n]
         if flagged:
-            store.con.register("flagged_positions", _positions(raw))
-            hits = store.query(findings_sql(plan, flagged, listed_per_code,
-                                            "flagged_positions"))
+            hits = store.query(findings_sql(plan, flagged, listed_per_code))
             findings += _row_findings(hits, sources, plan)
             findings += _cap_findings(totals, listed_per_code)
     counts, accounting, by_file = _tables(raw, rules, by_village)
@@ -189,14 +198,6 @@ def count_persons(paths: list[Path], rules: CountingRules | str | None = None,
     return PersonCounts(counts, accounting, by_file, findings, inputs,
                         int(raw["persons_read"].sum()) if len(raw) else 0, list(paths), rules,
                         plan.options, sql, totals, time.perf_counter() - clock)
-
-
-def _positions(raw: pd.DataFrame) -> pd.DataFrame:
-    """(file, sheet, row) of every flagged row, from the counting query's arrays."""
-    rows = raw[["_file", "_sheet", "flagged_rows"]].dropna(subset=["flagged_rows"])
-    rows = rows.explode("flagged_rows").dropna(subset=["flagged_rows"])
-    return pd.DataFrame({"_file": rows["_file"].astype("int32"), "_sheet": rows["_sheet"],
-                         "_row": rows["flagged_rows"].astype("int64")})
 
 
 def _fixed_units(path: Path, present: set[str], titles: list[str], sheet_year: int | None,
@@ -238,18 +239,18 @@ def _row_findings(hits: pd.DataFrame, sources: dict[tuple[int, str], _Source],
         check = checks[row["code"]]
         source = sources[(int(row["_file"]), row["_sheet"])]
         column = next((c for c in check.column if c in source.columns), check.column[0])
-        r = int(row["_row"])
+        r = source.row(row["_row"], row["position"])
         cell = cell_ref(r - 1, source.columns[column]) if column in source.columns else ""
         value = next((row[f"cell{i}"] for i in range(len(check.column))
                       if isinstance(row.get(f"cell{i}"), str) and row[f"cell{i}"]), "")
         params = {"name": _person_name(row),
                   "household": row.get("p_household") or ""}
         params.update({k[2:]: _number(v) for k, v in row.items() if k.startswith("n_")})
-        if row.get("first_row") is not None and not pd.isna(row["first_row"]):
+        if row.get("first_pos") is not None and not pd.isna(row["first_pos"]):
             first = sources.get((int(row["first_file"]), row["first_sheet"]))
-            params["first_row"] = str(int(row["first_row"]))
-            where = f"{first.path.name}:{first.sheet}" if first else ""
-            params["first_where"] = where
+            if first is not None:
+                params["first_row"] = str(first.row(row["first_row"], row["first_position"]))
+            params["first_where"] = f"{first.path.name}:{first.sheet}" if first else ""
         out.append(Finding(check.severity, check.code, str(source.path), source.sheet, cell,
                            r, column, value or "", row.get("p_commune_code") or "",
                            params=params))

@@ -2,8 +2,10 @@
 
 The header may hold keys or Vietnamese labels; codes lose no leading zero
 (``3394`` → ``03394``); every value arrives trimmed and in Unicode NFC, like
-workbook cells. ``_row`` is the CSV line (the header is line 1) or the Parquet
-record number.
+workbook cells. ``_row`` is the Parquet record number; a CSV file's rows are
+left unnumbered (a row number would make DuckDB read the file on one core): the
+counting keeps them in input order, and a record's line is its position + 2
+(the header is line 1).
 """
 
 from __future__ import annotations
@@ -44,6 +46,11 @@ class ExportLayout:
     @property
     def sheet(self) -> str:
         return self.path.stem
+
+    @property
+    def first_row(self) -> int | None:
+        """The line of the first record, where records are not numbered (CSV)."""
+        return None if self.path.suffix.lower() == ".parquet" else 2
 
 
 def export_layout(con, path: Path, catalog: ColumnCatalog) -> ExportLayout:
@@ -94,8 +101,11 @@ def _value(column: str, width: int | None, normalise: bool) -> str:
 
 
 def export_select(layout: ExportLayout, file_id: int, keys: list[str],
-                  widths: dict[str, int | None], fixed: dict[str, str]) -> str:
-    """SELECT of every key (NULL when absent; ``fixed`` values override) and provenance."""
+                  widths: dict[str, int | None], fixed: dict[str, str],
+                  numbered: bool = False) -> str:
+    """SELECT of every key (NULL when absent; ``fixed`` values override) and provenance.
+    ``numbered``: a CSV file's rows numbered while read (on one core), for when the
+    counting cannot keep the input order (see ``PersonStore.count``)."""
     cols = []
     for key in keys:
         if key in fixed:
@@ -108,7 +118,9 @@ def export_select(layout: ExportLayout, file_id: int, keys: list[str],
             cols.append(f"CAST(NULL AS VARCHAR) AS {quote(key)}")
     if layout.path.suffix.lower() == ".parquet":
         row = "file_row_number + 1"
-    else:
+    elif numbered:
         row = "ROW_NUMBER() OVER () + 1"  # streaming: DuckDB numbers rows in file order
+    else:
+        row = "CAST(NULL AS BIGINT)"  # the input order numbers them (see the module)
     cols += [f"{file_id} AS _file", f"{_literal(layout.sheet)} AS _sheet", f"{row} AS _row"]
     return f"SELECT {', '.join(cols)} FROM {scan_sql(layout.path)}"

@@ -1,13 +1,18 @@
 """Counting rules + options → SQL over the relation ``persons``.
 
-``counting_sql`` is the one query that counts: a chain of steps that add each
-person's named values, the checks, then each row's fate (rejected, deceased,
-moved out, not resident, counted, excluded), and a single GROUP BY that sums
-every count and the row accounting per commune, year (village) and input file.
-``findings_sql`` lists the rows each check flags, a capped number per check.
+``counting_sql`` is what counts (``pcgd count --show-sql``), a few statements:
+a chain of steps adds each person's named values and the row checks, kept one
+row per person in input order (``person_values``: a row's ``rowid`` is its
+position, so reading needs no row number and runs on every core); duplicates
+are then found among the rows whose key's hash is shared; each row's fate
+(rejected, deceased, moved out, not resident, counted, excluded) follows, and
+one GROUP BY sums every count and the row accounting per commune, year
+(village) and input file. ``findings_sql`` lists the rows each check flags, a
+capped number per check, from ``person_values``: no input is read twice.
 
 ``persons`` has every declared column as text plus ``_file`` (input number),
-``_sheet`` and ``_row`` (1-based row in the sheet or file).
+``_sheet`` and ``_row`` (1-based row in the sheet or file, or NULL where the
+reader leaves the row to the input order: a CSV export).
 """
 
 from __future__ import annotations
@@ -25,7 +30,8 @@ from pcgd_cli.persons.expressions import (
 )
 from pcgd_cli.rules.counting_model import CheckSpec, CountingRules
 
-ORDER = "_file, _sheet, _row"
+# input order: rows the reader numbered by their number, the others by position
+ORDER = "_file, _sheet, _row, rowid"
 FATES = ("rejected", "deceased", "moved_out", "not_resident", "counted", "excluded")
 _STRINGS = re.compile(r"'(?:[^']|'')*'")
 _VALUE_REF = re.compile(r"\bv_([a-z0-9_]+)\b")
@@ -118,98 +124,27 @@ def _compiler(plan: Plan) -> Compiler:
 
 
 def _check_flag(plan: Plan, check: CheckSpec, i: int) -> str:
-    """SQL of one check's flag (duplicates: found by the ``later_*`` step)."""
-    if check.duplicate is None:
-        return _compiler(plan).flag(check.when, ("checks", i, "when"))
-    return f"(d_{check.code}_row IS NOT NULL)"
+    """SQL of a check's flag (a duplicate is a ``later_<code>`` table, not a flag)."""
+    return _compiler(plan).flag(check.when, ("checks", i, "when"))
 
 
-def _later_rows(check: CheckSpec, among: str | None = None) -> str:
-    """Every row but the first of each group of rows with the same key, with where the
-    first one is. The window sees only the key and the position (narrow, so cheap),
-    and the rows it finds are joined back by position. Cells are compared as the
-    readers deliver them: trimmed, in Unicode NFC."""
-    key = ", ".join(quote(c) for c in check.duplicate.key)
-    window = f"OVER (PARTITION BY {key} ORDER BY {ORDER})"
-    needs = " AND ".join(_blank_free(c) for c in check.duplicate.needs) or "TRUE"
-    if among is not None:
-        # only the groups of rows that share a key with one of ``among``
-        same = " AND ".join(f"a.{quote(c)} IS NOT DISTINCT FROM persons.{quote(c)}"
-                            for c in check.duplicate.key)
-        needs += f" AND EXISTS (SELECT 1 FROM {among} AS a WHERE {same})"
-    return (f"SELECT _file AS l_file, _sheet AS l_sheet, _row AS l_row, first_file, "
-            f"first_sheet, first_row FROM (\n"
-            f"    SELECT _file, _sheet, _row, ROW_NUMBER() {window} AS rank_in_key,\n"
-            f"      FIRST_VALUE(_file) {window} AS first_file,\n"
-            f"      FIRST_VALUE(_sheet) {window} AS first_sheet,\n"
-            f"      FIRST_VALUE(_row) {window} AS first_row\n"
-            f"    FROM persons WHERE {needs}\n  ) AS ranked WHERE rank_in_key > 1")
+def _row_checks(rules: CountingRules) -> list[CheckSpec]:
+    return [c for c in rules.checks if c.duplicate is None]
 
 
-def _blank_free(column: str) -> str:
-    return f"NULLIF({quote(column)}, '') IS NOT NULL"
+def _duplicate_checks(rules: CountingRules) -> list[CheckSpec]:
+    return [c for c in rules.checks if c.duplicate is not None]
 
 
-def _chain(plan: Plan, source: str = "persons") -> list[tuple[str, str]]:
-    """The CTEs: later duplicates, values step by step, checks, fates. ``source``: the
-    rows to follow (the persons, or some of them; duplicates are sought among all)."""
-    rules = plan.rules
-    checks = [f"{_check_flag(plan, c, i)} AS c_{c.code}" for i, c in enumerate(rules.checks)]
-    ctes: list[tuple[str, str]] = []
-    among = None if source == "persons" else source
-    dups = [c for c in rules.checks if c.duplicate is not None]
-    if dups:
-        cols, joins = [], []
-        for check in dups:
-            name = f"later_{check.code}"
-            ctes.append((name, _later_rows(check, among)))
-            cols += [f"{name}.first_{p} AS d_{check.code}_{p}" for p in ("file", "sheet", "row")]
-            joins.append(f"LEFT JOIN {name} ON {name}.l_file = {source}._file AND "
-                         f"{name}.l_sheet = {source}._sheet AND {name}.l_row = {source}._row")
-        ctes.append(("joined", f"SELECT {source}.*, " + ", ".join(cols) + f"\n  FROM {source} "
-                     + "\n  ".join(joins)))
-        source = "joined"
-    if plan.parsed:
-        cols = ",\n    ".join(f"{sql} AS {name}" for name, sql in plan.parsed.items())
-        ctes.append(("cells", f"SELECT {source}.*,\n    {cols}\n  FROM {source}"))
-        source = "cells"
-    for n, step in enumerate(plan.steps, 1):
-        cols = ",\n    ".join(f"{sql} AS v_{name}" for name, sql in step)
-        ctes.append((f"step{n}", f"SELECT {source}.*,\n    {cols}\n  FROM {source}"))
-        source = f"step{n}"
-    if checks:
-        ctes.append(("checked", f"SELECT {source}.*,\n    " + ",\n    ".join(checks)
-                     + f"\n  FROM {source}"))
-        source = "checked"
-    errors = [f"c_{c.code}" for c in rules.checks if c.severity == "error"]
-    pop = rules.population
-    rejected = " OR ".join(errors) if errors else "FALSE"
-    dead = _flag_of(plan, pop.deceased, ("population", "deceased"))
-    gone = _flag_of(plan, pop.moved_out, ("population", "moved_out"))
-    away = _flag_of(plan, pop.not_resident, ("population", "not_resident"))
-    excl = _flag_of(plan, pop.excluded, ("population", "excluded"))
-    fates = (f"SELECT {source}.*,\n"
-             f"    (NOT f_rejected AND {dead}) AS f_deceased,\n"
-             f"    (NOT f_rejected AND NOT {dead} AND {gone}) AS f_moved_out,\n"
-             f"    (NOT f_rejected AND NOT {dead} AND NOT {gone} AND {away}) AS f_not_resident,\n"
-             f"    (NOT f_rejected AND NOT {dead} AND NOT {gone} AND NOT {away}) AS f_counted,\n"
-             f"    (NOT f_rejected AND NOT {dead} AND NOT {gone} AND NOT {away} AND {excl})"
-             f" AS f_excluded\n"
-             f"  FROM (SELECT {source}.*, ({rejected}) AS f_rejected FROM {source}) AS {source}")
-    ctes.append(("fates", fates))
-    return ctes
+@dataclass
+class _Count:
+    key: str
+    fate: str  # which rows: counted, excluded, or counted and not excluded
+    who: str  # the person's side: cohort ages, who, when (a flag of person_values)
 
 
-def _with(ctes: list[tuple[str, str]]) -> str:
-    return "WITH\n" + ",\n".join(f"{name} AS (\n  {body}\n)" for name, body in ctes)
-
-
-def _sum(condition: str) -> str:
-    return f"SUM(CASE WHEN {condition} THEN 1 ELSE 0 END)"
-
-
-def count_columns(plan: Plan) -> list[tuple[str, str]]:
-    """(count key, SUM expression) for every count, in the rule file's order."""
+def _counts(plan: Plan) -> list[_Count]:
+    """Each count as a fate (known once duplicates are found) and a flag of the person."""
     rules = plan.rules
     compiler = _compiler(plan)
     out = []
@@ -228,16 +163,107 @@ def count_columns(plan: Plan) -> list[tuple[str, str]]:
         if spec.part == "excluded":
             if not excluded_apart:
                 raise ExprError((*loc, "part"), f"cohort '{spec.cohort}' has no exclusion")
-            conditions.insert(0, "f_excluded")
+            fate = "f_excluded"
         elif spec.part == "total":
-            conditions.insert(0, "f_counted")
+            fate = "f_counted"
         else:
             # numerators count only people inside total − excluded
-            conditions.insert(0, "f_counted AND NOT f_excluded" if excluded_apart
-                              else "f_counted")
+            fate = "f_counted AND NOT f_excluded" if excluded_apart else "f_counted"
             conditions.append(compiler.flag(spec.when, (*loc, "when")))
-        out.append((key, _sum(" AND ".join(conditions))))
+        out.append(_Count(key, fate, " AND ".join(conditions) or "TRUE"))
     return out
+
+
+def count_columns(plan: Plan) -> list[tuple[str, str]]:
+    """(count key, the whole condition on one person) for every count, in file order."""
+    return [(c.key, f"{c.fate} AND {c.who}") for c in _counts(plan)]
+
+
+def _population(plan: Plan) -> list[tuple[str, str]]:
+    pop = plan.rules.population
+    return [("deceased", _flag_of(plan, pop.deceased, ("population", "deceased"))),
+            ("moved_out", _flag_of(plan, pop.moved_out, ("population", "moved_out"))),
+            ("not_resident", _flag_of(plan, pop.not_resident, ("population", "not_resident"))),
+            ("excluded", _flag_of(plan, pop.excluded, ("population", "excluded")))]
+
+
+# bits of one BIGINT mask (the sign bit left alone)
+MASK_BITS = 62
+
+
+def _mask_column(prefix: str, n: int) -> str:
+    return f"{prefix}_{n // MASK_BITS}"
+
+
+def _pack(prefix: str, flags: list[tuple[str, str]]) -> list[str]:
+    """SELECT items packing flags into BIGINT masks: one stored number per 62 flags, for
+    every stored value costs (about 8 ns a value, 40 booleans a row cost 0.7 s on 2 million)."""
+    columns: dict[str, list[str]] = {}
+    for i, (name, sql) in enumerate(flags):
+        term = f"CASE WHEN {sql} THEN {1 << (i % MASK_BITS)} ELSE 0 END  -- {name}"
+        columns.setdefault(_mask_column(prefix, i), []).append(term)
+    return ["(CAST(0 AS BIGINT)\n    + " + "\n    + ".join(terms) + f"\n  ) AS {column}"
+            for column, terms in columns.items()]
+
+
+def _unpack(prefix: str, names: list[str], source: str = "") -> list[str]:
+    return [f"({source}{_mask_column(prefix, i)} & {1 << (i % MASK_BITS)}) <> 0 AS {name}"
+            for i, name in enumerate(names)]
+
+
+def _row_flags(plan: Plan) -> list[tuple[str, str]]:
+    """The flags of a person the sums and the findings need: population, then checks."""
+    return ([(f"p_{name}", sql) for name, sql in _population(plan)]
+            + [(f"c_{c.code}", f"c_{c.code}") for c in _row_checks(plan.rules)])
+
+
+FINDING_VALUES = ("family_name", "given_name", "full_name", "household", "commune_code")
+
+
+def _kept_columns(plan: Plan, by_village: bool) -> tuple[list[str], dict[str, list[str]]]:
+    """Cells person_values keeps as read: units, duplicate keys, names (always), and the
+    cells a check names (only on the rows that check flags: column -> check codes)."""
+    rules = plan.rules
+    kept = ["commune_code", "district_code", "province_code"]
+    if by_village:
+        kept.append("village")
+    for check in _duplicate_checks(rules):
+        kept += check.duplicate.key + check.duplicate.needs + check.column
+    kept += [c for c in FINDING_VALUES if c in rules.columns]
+    kept = [c for c in dict.fromkeys(kept) if c in rules.columns]
+    flagged: dict[str, list[str]] = {}
+    for check in _row_checks(rules):
+        for column in check.column:
+            if column not in kept and column in rules.columns:
+                flagged.setdefault(column, []).append(f"c_{check.code}")
+    return kept, flagged
+
+
+def _value_ctes(plan: Plan) -> list[tuple[str, str]]:
+    """The CTEs: cells read once, values step by step, the row checks."""
+    checks = [f"{_check_flag(plan, c, i)} AS c_{c.code}"
+              for i, c in enumerate(plan.rules.checks) if c.duplicate is None]
+    ctes: list[tuple[str, str]] = []
+    source = "persons"
+    if plan.parsed:
+        cols = ",\n    ".join(f"{sql} AS {name}" for name, sql in plan.parsed.items())
+        ctes.append(("cells", f"SELECT {source}.*,\n    {cols}\n  FROM {source}"))
+        source = "cells"
+    for n, step in enumerate(plan.steps, 1):
+        cols = ",\n    ".join(f"{sql} AS v_{name}" for name, sql in step)
+        ctes.append((f"step{n}", f"SELECT {source}.*,\n    {cols}\n  FROM {source}"))
+        source = f"step{n}"
+    ctes.append(("checked", f"SELECT {source}.*" + "".join(f",\n    {c}" for c in checks)
+                 + f"\n  FROM {source}"))
+    return ctes
+
+
+def _with(ctes: list[tuple[str, str]]) -> str:
+    return "WITH\n" + ",\n".join(f"{name} AS (\n  {body}\n)" for name, body in ctes)
+
+
+def _sum(condition: str, weight: str = "1") -> str:
+    return f"SUM(CASE WHEN {condition} THEN {weight} ELSE 0 END)"
 
 
 def group_keys(by_village: bool) -> list[tuple[str, str]]:
@@ -247,73 +273,166 @@ def group_keys(by_village: bool) -> list[tuple[str, str]]:
     return [*keys, ("_file", "_file"), ("_sheet", "_sheet")]
 
 
-def counting_sql(plan: Plan, by_village: bool = False) -> str:
-    """One query: every count, the row accounting and the number of rows each check
-    flags, per commune, year (village) and input file."""
+PERSON_VALUES = "CREATE OR REPLACE TEMP TABLE person_values AS"
+
+
+def _person_values_sql(plan: Plan, by_village: bool, counts: list[_Count]) -> str:
     rules = plan.rules
+    row_flags = _row_flags(plan)
+    kept, flagged = _kept_columns(plan, by_village)
+    ctes = _value_ctes(plan)  # after the counts and checks: they add cells to read
+    cols = ["_file", "_sheet", "_row", *(quote(c) for c in kept)]
+    cols += [f"CASE WHEN {' OR '.join(codes)} THEN {quote(column)} END AS {quote(column)}"
+             for column, codes in flagged.items()]
+    for check in _duplicate_checks(rules):
+        needs = " AND ".join(f"NULLIF({quote(c)}, '') IS NOT NULL"
+                             for c in check.duplicate.needs) or "TRUE"
+        key = ", ".join(quote(c) for c in check.duplicate.key)
+        # a number per key: rows sharing one are the only ones compared cell by cell
+        cols.append(f"CASE WHEN {needs} THEN hash({key}) END AS k_{check.code}")
+    cols += [f"v_{name}" for name, kind in plan.kinds.items() if kind == NUMBER]
+    cols += _pack("persons_in", [(c.key, c.who) for c in counts])
+    cols += _pack("flags", row_flags)
+    return (PERSON_VALUES + "\n" + _with(ctes)
+            + "\nSELECT\n  " + ",\n  ".join(cols) + "\nFROM checked")
+
+
+def _later_sql(check: CheckSpec) -> str:
+    """Every row but the first (in input order) of each group of rows with the same key,
+    with the position of the first; only rows whose key's hash is shared are compared."""
+    key = ", ".join(quote(c) for c in check.duplicate.key)
+    k = f"k_{check.code}"
+    window = f"(PARTITION BY {key} ORDER BY {ORDER})"
+    return (f"CREATE OR REPLACE TEMP TABLE later_{check.code} AS\n"
+            f"SELECT pos, first_pos FROM (\n"
+            f"  SELECT rowid AS pos, ROW_NUMBER() OVER {window} AS rank_in_key,\n"
+            f"    FIRST_VALUE(rowid) OVER {window} AS first_pos\n"
+            f"  FROM person_values\n"
+            f"  WHERE {k} IN (SELECT {k} FROM person_values WHERE {k} IS NOT NULL\n"
+            f"    GROUP BY {k} HAVING COUNT(*) > 1)\n"
+            f") AS ranked WHERE rank_in_key > 1")
+
+
+def counting_sql(plan: Plan, by_village: bool = False) -> str:
+    """The statements that count, as one script (see ``counting_statements``)."""
+    return ";\n".join(counting_statements(plan, by_village))
+
+
+def counting_statements(plan: Plan, by_village: bool = False) -> list[str]:
+    """The statements that count, run in this order on one DuckDB connection:
+
+    1. ``person_values``: one row per person, in input order (its ``rowid``): units,
+       the cells findings name, each number value, and two masks of flags (whether
+       the person is in each count if counted; population flags and row checks);
+    2. ``later_<check>``: the rows a duplicate check rejects (all but the first);
+    3. the sums per commune, year (village) and input file and sheet.
+    Positions come from the input order, so no row number is needed while reading."""
+    rules = plan.rules
+    counts = _counts(plan)  # first: counts and checks add the cells they read
+    row_flags = _row_flags(plan)
+    dups = _duplicate_checks(rules)
     keys = group_keys(by_village)
-    select = [f"{expr} AS {quote(name)}" if expr != name else quote(name)
-              for name, expr in keys]
-    select += ["MAX(district_code) AS district_code", "MAX(province_code) AS province_code"]
-    select += [f"{expr} AS {quote(key)}" for key, expr in count_columns(plan)]  # parses first
-    select.append("COUNT(*) AS persons_read")
-    select += [f"{_sum('f_' + fate)} AS {fate}" for fate in FATES]
-    select += [f"{_sum('c_' + c.code)} AS {quote('check_' + c.code)}" for c in rules.checks]
-    if rules.checks:
-        # where the flagged rows are, so that listing them follows only those rows
-        flagged = " OR ".join(f"c_{c.code}" for c in rules.checks)
-        select.append(f"ARRAY_AGG(_row) FILTER (WHERE {flagged}) AS flagged_rows")
+    group = [expr for _, expr in keys]
     head = (f"-- pcgd count: rules {rules.id} {rules.version}; options "
             + ", ".join(f"{k}={v}" for k, v in plan.options.items()) + "\n"
             "-- one row per commune, year" + (", village" if by_village else "")
-            + " and input file and sheet (_file, _sheet): sum over them for a commune\n")
-    group = ", ".join(expr for _, expr in keys)
-    return (head + _with(_chain(plan)) + "\nSELECT\n  "
-            + ",\n  ".join(select) + f"\nFROM fates\nGROUP BY {group}\n"
-            + f"ORDER BY {group}")
+            + " and input file and sheet (_file, _sheet): sum over them for a commune\n"
+            "-- person_values keeps the input order: its rowid is the person's position\n"
+            "SET preserve_insertion_order = true")
+    statements = [head, _person_values_sql(plan, by_village, counts)]
+    statements += [_later_sql(c) for c in dups]
+    # rows alike in every flag are summed once: a few thousand classes, not a row each
+    masks = list(dict.fromkeys(_mask_column("persons_in", i) for i in range(len(counts))))
+    masks += list(dict.fromkeys(_mask_column("flags", i) for i in range(len(row_flags))))
+    joins = "".join(f"\n  LEFT JOIN later_{c.code} ON later_{c.code}.pos = person_values.rowid"
+                    for c in dups)
+    dup_flags = [f"(later_{c.code}.pos IS NOT NULL) AS c_{c.code}" for c in dups]
+    classes = ("SELECT " + ", ".join([*group, *masks, *dup_flags])
+               + ",\n    MAX(district_code) AS district_code, MAX(province_code) AS province_code,"
+               "\n    COUNT(*) AS persons"
+               f"\n  FROM person_values{joins}\n  GROUP BY ALL")
+    named = ("SELECT classes.*,\n    "
+             + ",\n    ".join(_unpack("flags", [n for n, _ in row_flags])
+                              + _unpack("persons_in", [f"in_{c.key}" for c in counts]))
+             + "\n  FROM classes")
+    errors = [f"c_{c.code}" for c in rules.checks if c.severity == "error"]
+    rejected = " OR ".join(errors) if errors else "FALSE"
+    dead, gone, away, excl = "p_deceased", "p_moved_out", "p_not_resident", "p_excluded"
+    fates = (f"SELECT named.*,\n"
+             f"    (NOT f_rejected AND {dead}) AS f_deceased,\n"
+             f"    (NOT f_rejected AND NOT {dead} AND {gone}) AS f_moved_out,\n"
+             f"    (NOT f_rejected AND NOT {dead} AND NOT {gone} AND {away}) AS f_not_resident,\n"
+             f"    (NOT f_rejected AND NOT {dead} AND NOT {gone} AND NOT {away}) AS f_counted,\n"
+             f"    (NOT f_rejected AND NOT {dead} AND NOT {gone} AND NOT {away} AND {excl})"
+             f" AS f_excluded\n"
+             f"  FROM (SELECT named.*, ({rejected}) AS f_rejected FROM named) AS named")
+    select = [f"{expr} AS {quote(name)}" if expr != name else quote(name)
+              for name, expr in keys]
+    select += ["MAX(district_code) AS district_code", "MAX(province_code) AS province_code"]
+    select += [f"{_sum(f'{c.fate} AND in_{c.key}', 'persons')} AS {quote(c.key)}"
+               for c in counts]
+    select.append("SUM(persons) AS persons_read")
+    select += [f"{_sum('f_' + fate, 'persons')} AS {fate}" for fate in FATES]
+    select += [f"{_sum('c_' + c.code, 'persons')} AS {quote('check_' + c.code)}"
+               for c in rules.checks]
+    sums = (_with([("classes", classes), ("named", named), ("fates", fates)])
+            + "\nSELECT\n  " + ",\n  ".join(select) + "\nFROM fates\nGROUP BY "
+            + ", ".join(group) + "\nORDER BY " + ", ".join(group))
+    return [*statements, sums]
 
 
-FINDING_VALUES = ("family_name", "given_name", "full_name", "household", "commune_code")
-
-
-def findings_sql(plan: Plan, codes: list[str], cap: int, positions: str | None = None) -> str:
-    """The rows flagged by the checks ``codes``, at most ``cap`` per check, in file order;
-    with the raw cells of the check's columns and every number value of the person.
-    ``positions``: a relation (_file, _sheet, _row) of the rows the counting query saw
-    flagged: only they are followed through the steps."""
+def findings_sql(plan: Plan, codes: list[str], cap: int) -> str:
+    """The rows flagged by the checks ``codes``, at most ``cap`` per check, in input order,
+    from ``person_values`` and ``later_<check>`` (run after ``counting_sql``): the cells
+    the check names, the person's names and numbers, the row (``_row``, or the position
+    among its input's rows, 0-based, where the reader left ``_row`` to the order)."""
     rules = plan.rules
     width = max(len(c.column) for c in rules.checks)
     numbers = [n for n, k in plan.kinds.items() if k == NUMBER]
     people = [c for c in FINDING_VALUES if c in rules.columns]
+    row_flags = [n for n, _ in _row_flags(plan)]
+    kept, flagged = _kept_columns(plan, False)
+    readable = set(kept) | set(flagged)
     branches = []
     for check in rules.checks:
         if check.code not in codes:
             continue
-        cells = [quote(c) for c in check.column]
+        cells = [f"p.{quote(c)}" if c in readable else "CAST(NULL AS VARCHAR)"
+                 for c in check.column]
         cells += ["CAST(NULL AS VARCHAR)"] * (width - len(cells))
         if check.duplicate is not None:
-            first = [f"d_{check.code}_{p}" for p in ("file", "sheet", "row")]
+            source = (f"later_{check.code} AS l JOIN person_values AS p ON p.rowid = l.pos "
+                      "JOIN person_values AS f ON f.rowid = l.first_pos")
+            first = ["f._file", "f._sheet", "f._row", "f.rowid"]
+            where = "TRUE"
         else:
-            first = ["CAST(NULL AS INTEGER)", "CAST(NULL AS VARCHAR)", "CAST(NULL AS BIGINT)"]
-        cols = ([f"'{check.code}' AS code", "_file", "_sheet", "_row"]
+            source = "person_values AS p"
+            first = ["CAST(NULL AS INTEGER)", "CAST(NULL AS VARCHAR)", "CAST(NULL AS BIGINT)",
+                     "CAST(NULL AS BIGINT)"]
+            where = _unpack("flags", row_flags, "p.")[row_flags.index(f"c_{check.code}")]
+            where = where.rsplit(" AS ", 1)[0]
+        cols = ([f"'{check.code}' AS code", "p._file", "p._sheet", "p._row", "p.rowid AS pos"]
                 + [f"{c} AS cell{i}" for i, c in enumerate(cells)]
-                + [f"{f} AS first_{n}" for f, n in zip(first, ("file", "sheet", "row"),
+                + [f"{f} AS first_{n}" for f, n in zip(first, ("file", "sheet", "row", "pos"),
                                                         strict=True)]
-                + [f"{quote(c)} AS p_{c}" for c in people]
-                + [f"v_{n} AS n_{n}" for n in numbers])
-        branches.append("SELECT " + ", ".join(cols) + f" FROM fates WHERE c_{check.code}")
+                + [f"p.{quote(c)} AS p_{c}" for c in people]
+                + [f"p.v_{n} AS n_{n}" for n in numbers])
+        branches.append("SELECT " + ", ".join(cols) + f" FROM {source} WHERE {where}")
     if not branches:
         raise ValueError("no check to list")
-    if positions is None:
-        ctes = _chain(plan)
-    else:
-        chosen = (f"SELECT persons.* FROM persons JOIN {positions} AS f ON f._file = "
-                  "persons._file AND f._sheet = persons._sheet AND f._row = persons._row")
-        ctes = [("flagged_persons", chosen), *_chain(plan, "flagged_persons")]
-    ctes.append(("hits", "\n  UNION ALL\n  ".join(branches)))
-    return (_with(ctes) + "\nSELECT * FROM (\n  SELECT hits.*, ROW_NUMBER() OVER "
-            f"(PARTITION BY code ORDER BY {ORDER}) AS rank_in_code FROM hits\n) AS listed\n"
-            f"WHERE rank_in_code <= {int(cap)}\nORDER BY {ORDER}, code")
+    listed = ("SELECT * FROM (\n  SELECT hits.*, ROW_NUMBER() OVER "
+              "(PARTITION BY code ORDER BY _file, _sheet, _row, pos) AS rank_in_code FROM (\n  "
+              + "\n  UNION ALL\n  ".join(branches) + "\n  ) AS hits\n) AS listed\n"
+              f"WHERE rank_in_code <= {int(cap)}")
+    # positions among the rows of the same input (rows of one input are contiguous)
+    return (f"WITH listed AS ({listed}),\n"
+            "starts AS (SELECT _file, _sheet, MIN(rowid) AS start FROM person_values"
+            " GROUP BY ALL)\n"
+            "SELECT listed.*, pos - s.start AS position, first_pos - fs.start AS first_position\n"
+            "FROM listed JOIN starts AS s USING (_file, _sheet)\n"
+            "LEFT JOIN starts AS fs ON fs._file = listed.first_file "
+            "AND fs._sheet = listed.first_sheet\n"
+            "ORDER BY _file, _sheet, _row, pos, code")
 
 
 def rule_problems(rules: CountingRules) -> list[tuple[tuple, str]]:

@@ -19,9 +19,12 @@ from pathlib import Path
 import pandas as pd
 
 from pcgd_cli.persons.expressions import quote
+from pcgd_cli.persons.sql import PERSON_VALUES
 
 DEFAULT_MEMORY = "512MB"
 PROVENANCE = (("_file", "INTEGER"), ("_sheet", "VARCHAR"), ("_row", "BIGINT"))
+# the physical plan that inserts rows in input order (their rowid is their position)
+ORDER_KEEPING_INSERT = "BATCH_CREATE_TABLE_AS"
 
 
 class PersonStore:
@@ -37,7 +40,7 @@ class PersonStore:
             "preserve_insertion_order": False,
             "threads": threads or os.cpu_count() or 1,
         })
-        self.sources: list[str] = []
+        self.sources: list[tuple[str, str]] = []  # (SELECT, the same with rows numbered)
         self.sheet_files: list[Path] = []
         self.sheet_rows = 0
 
@@ -57,12 +60,13 @@ class PersonStore:
         self.sheet_files.append(path)
         self.sheet_rows += len(rows)
 
-    def add_source(self, select_sql: str) -> None:
-        """A SELECT giving every key and the provenance (an export read in place)."""
-        self.sources.append(select_sql)
+    def add_source(self, select_sql: str, numbered_sql: str | None = None) -> None:
+        """A SELECT giving every key and the provenance (an export read in place), and
+        the same with its rows numbered where the first leaves them to the input order."""
+        self.sources.append((select_sql, numbered_sql or select_sql))
 
-    def publish(self) -> None:
-        parts = list(self.sources)
+    def publish(self, numbered: bool = False) -> None:
+        parts = [pair[1] if numbered else pair[0] for pair in self.sources]
         if self.sheet_files:
             files = ", ".join("'" + str(p).replace("'", "''") + "'" for p in self.sheet_files)
             names = ", ".join([*(quote(k) for k in self.keys),
@@ -78,6 +82,25 @@ class PersonStore:
 
     def query(self, sql: str) -> pd.DataFrame:
         return self.con.execute(sql).df()
+
+    def count(self, statements: list[str]) -> pd.DataFrame:
+        """Run the counting statements (``counting_statements``); the result of the last,
+        the sums. ``person_values`` must keep the input order, which DuckDB does only
+        with an order-keeping plan (``BATCH_CREATE_TABLE_AS``: no join, say): if the plan
+        is another, rows are numbered while read instead (on one core, slower)."""
+        try:
+            for statement in statements[:-1]:
+                if statement.lstrip().startswith(PERSON_VALUES) and not self._keeps_order(
+                        statement):
+                    self.publish(numbered=True)
+                self.con.execute(statement)
+            return self.con.execute(statements[-1]).df()
+        finally:
+            self.con.execute("SET preserve_insertion_order = false")
+
+    def _keeps_order(self, statement: str) -> bool:
+        plan = self.con.execute("EXPLAIN (FORMAT json) " + statement).fetchall()
+        return ORDER_KEEPING_INSERT in str(plan[0][1]).split('"children"')[0]
 
     def close(self) -> None:
         try:
