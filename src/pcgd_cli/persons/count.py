@@ -7,16 +7,16 @@ communes. Returns a ``PersonCounts``; nothing here prints or writes files.
 
 from __future__ import annotations
 
+import hashlib
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from pcgd_cli.errors import PcgdError
 from pcgd_cli.findings import Finding, cell_ref
-from pcgd_cli.persons.entry import SheetPersons, read_entry_workbook
 from pcgd_cli.persons.exports import EXPORT_SUFFIXES, export_layout, export_select
 from pcgd_cli.persons.sql import (
     FATES,
@@ -27,16 +27,13 @@ from pcgd_cli.persons.sql import (
     findings_sql,
 )
 from pcgd_cli.persons.store import PersonStore
-from pcgd_cli.persons.units import (
-    check_commune_code,
-    commune_of,
-    register_codes,
-    register_name,
-    register_parents,
-)
-from pcgd_cli.pipeline import file_sha256
 from pcgd_cli.rules.counting_model import CountingRules
 from pcgd_cli.validation.catalog import ColumnCatalog
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from pcgd_cli.persons.entry import SheetPersons
 
 LISTED_PER_CODE = 5000
 ACCOUNTING = ("persons_read", *FATES)
@@ -101,6 +98,8 @@ class _Source:
     def row(self, numbered: object, position: object) -> int:
         """The 1-based row of a record: as the reader numbered it, else from its
         position among the input's records."""
+        import pandas as pd
+
         if numbered is not None and not pd.isna(numbered):
             return int(numbered)
         return int(position) + (self.first_row or 1)
@@ -127,6 +126,9 @@ def count_persons(paths: list[Path], rules: CountingRules | str | None = None,
     one-commune files, else a title or file name matched in ``register``. ``rules``: the
     counting rules, or a built-in id or path (default household-2025)."""
     clock = time.perf_counter()
+    # pandas (for the result's tables) is imported while DuckDB counts: off the main
+    # thread, as are the files' digests (DuckDB and hashlib let go of the GIL)
+    threading.Thread(target=__import__, args=("pandas",), daemon=True).start()
     if not isinstance(rules, CountingRules):
         from pcgd_cli.rules.counting_loader import load_counting_rules, resolve_counting
 
@@ -136,13 +138,17 @@ def count_persons(paths: list[Path], rules: CountingRules | str | None = None,
     catalog = ColumnCatalog(rules.columns)  # type: ignore[arg-type]
     keys = list(rules.columns)
     widths = {k: c.width for k, c in rules.columns.items()}
-    code = check_commune_code(commune, register) if commune else None
+    code = None
+    if commune:
+        from pcgd_cli.persons.units import check_commune_code
+
+        code = check_commune_code(commune, register)
     findings: list[Finding] = []
     inputs: list[PersonInput] = []
     sources: dict[tuple[int, str], _Source] = {}
-    with PersonStore(keys, memory_limit=memory_limit) as store:
+    with _FileDigests(paths) as digests, PersonStore(keys, memory_limit=memory_limit) as store:
         for file_id, path in enumerate(paths, 1):
-            record = PersonInput(path, file_sha256(path), "workbook")
+            record = PersonInput(path, "", "workbook")
             if path.suffix.lower() in EXPORT_SUFFIXES:
                 record.kind = "export"
                 layout = export_layout(store.con, path, catalog)
@@ -155,6 +161,8 @@ def count_persons(paths: list[Path], rules: CountingRules | str | None = None,
                                                            layout.first_row)
                 record.sheets = [layout.sheet]
             else:
+                from pcgd_cli.persons.entry import read_entry_workbook
+
                 parts, found = read_entry_workbook(path, catalog)
                 findings += found
                 if not parts:
@@ -182,6 +190,8 @@ def count_persons(paths: list[Path], rules: CountingRules | str | None = None,
             hits = store.query(findings_sql(plan, flagged, listed_per_code))
             findings += _row_findings(hits, sources, plan)
             findings += _cap_findings(totals, listed_per_code)
+        for record, digest in zip(inputs, digests.results(), strict=True):
+            record.sha256 = digest
     counts, accounting, by_file = _tables(raw, rules, by_village)
     by_file = by_file.reindex(range(1, len(paths) + 1), fill_value=0)
     by_file.insert(0, "path", [str(p) for p in paths])
@@ -200,6 +210,43 @@ def count_persons(paths: list[Path], rules: CountingRules | str | None = None,
                         plan.options, sql, totals, time.perf_counter() - clock)
 
 
+class _FileDigests:
+    """The SHA-256 of each input, computed on another thread while they are counted."""
+
+    def __init__(self, paths: list[Path]):
+        self.paths = [Path(p) for p in paths]
+        self.digests: list[str] = []
+        self.stopped = False
+        self.failed: BaseException | None = None
+        self.thread = threading.Thread(target=self._run, daemon=True)
+
+    def _run(self) -> None:
+        try:
+            for path in self.paths:
+                digest = hashlib.sha256()
+                with path.open("rb") as fh:
+                    for block in iter(lambda fh=fh: fh.read(1 << 20), b""):
+                        if self.stopped:
+                            return
+                        digest.update(block)
+                self.digests.append(digest.hexdigest())
+        except BaseException as exc:  # re-raised by results(), on the caller's thread
+            self.failed = exc
+
+    def results(self) -> list[str]:
+        self.thread.join()
+        if self.failed is not None:
+            raise self.failed
+        return self.digests
+
+    def __enter__(self) -> _FileDigests:
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.stopped = True
+
+
 def _fixed_units(path: Path, present: set[str], titles: list[str], sheet_year: int | None,
                  year: int | None, code: str | None, register,
                  record: PersonInput) -> dict[str, str]:
@@ -212,6 +259,8 @@ def _fixed_units(path: Path, present: set[str], titles: list[str], sheet_year: i
     elif "year" not in present:
         raise PcgdError("no_survey_year", path=path)
     if "commune_code" not in present:
+        from pcgd_cli.persons.units import commune_of
+
         fixed["commune_code"] = code or commune_of(path, titles, register)
         record.commune_code = fixed["commune_code"]
     return fixed
@@ -226,6 +275,8 @@ def _person_name(row: dict) -> str:
 
 
 def _number(value: object) -> str:
+    import pandas as pd
+
     if value is None or (isinstance(value, float) and pd.isna(value)):
         return ""
     return str(int(value))
@@ -233,6 +284,8 @@ def _number(value: object) -> str:
 
 def _row_findings(hits: pd.DataFrame, sources: dict[tuple[int, str], _Source],
                   plan: Plan) -> list[Finding]:
+    import pandas as pd
+
     checks = {c.code: c for c in plan.rules.checks}
     out = []
     for row in hits.to_dict("records"):
@@ -292,6 +345,8 @@ def _against_register(counts: pd.DataFrame, accounting: pd.DataFrame, register,
     """Communes not in the register: rejected, said once each. Register communes
     with no person rows (``expect_all``): said, never counted as zero. Districts from
     the register."""
+    from pcgd_cli.persons.units import register_codes, register_name, register_parents
+
     findings: list[Finding] = []
     known = set(register_codes(register))
     present = set(counts["commune_code"])

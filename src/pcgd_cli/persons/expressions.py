@@ -269,7 +269,7 @@ class Compiler:
 
     def _op_present(self, arg, loc):
         if isinstance(arg, str) and arg in self.scope.columns:
-            return f"({self._text(arg)} IS NOT NULL)"
+            return f"(NULLIF({quote(arg)}, '') IS NOT NULL)"  # no need to lower the case
         return f"({self.number(arg, loc)} IS NOT NULL)"
 
     def _op_missing(self, arg, loc):

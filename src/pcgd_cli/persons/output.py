@@ -13,9 +13,7 @@ import csv
 import json
 import tempfile
 from pathlib import Path
-from typing import IO
-
-import pandas as pd
+from typing import IO, TYPE_CHECKING
 
 from pcgd_cli import __version__
 from pcgd_cli.findings import Finding
@@ -26,6 +24,9 @@ from pcgd_cli.rules.book import RuleBook
 from pcgd_cli.rules.model import Text
 
 COUNT_SUFFIXES = (".xlsx", ".csv", ".parquet", ".json")
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 
 def column_labels(result: PersonCounts, book: RuleBook) -> dict[str, Text]:
@@ -66,7 +67,7 @@ def write_counts_xlsx(result: PersonCounts, fh: IO, rule_book: RuleBook,
     for c, key in enumerate(frame.columns):
         values = frame[key].tolist()
         for r, value in enumerate(values, 1):
-            if value is None or (isinstance(value, float) and pd.isna(value)):
+            if value is None or (isinstance(value, float) and value != value):  # NaN
                 continue
             if key in codes:
                 data.write_string(r, c, str(value))  # codes keep their leading zeros

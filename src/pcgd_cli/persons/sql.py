@@ -401,9 +401,13 @@ def findings_sql(plan: Plan, codes: list[str], cap: int) -> str:
                  for c in check.column]
         cells += ["CAST(NULL AS VARCHAR)"] * (width - len(cells))
         if check.duplicate is not None:
-            source = (f"later_{check.code} AS l JOIN person_values AS p ON p.rowid = l.pos "
-                      "JOIN person_values AS f ON f.rowid = l.first_pos")
-            first = ["f._file", "f._sheet", "f._row", "f.rowid"]
+            # the rows of the few duplicates first (as a join, DuckDB would hash all rows)
+            rows = (f"(SELECT rowid AS pos, * FROM person_values WHERE rowid IN "
+                    f"(SELECT pos FROM later_{check.code} UNION ALL "
+                    f"SELECT first_pos FROM later_{check.code}))")
+            source = (f"later_{check.code} AS l JOIN {rows} AS p ON p.pos = l.pos "
+                      f"JOIN {rows} AS f ON f.pos = l.first_pos")
+            first = ["f._file", "f._sheet", "f._row", "f.pos"]
             where = "TRUE"
         else:
             source = "person_values AS p"
@@ -411,7 +415,8 @@ def findings_sql(plan: Plan, codes: list[str], cap: int) -> str:
                      "CAST(NULL AS BIGINT)"]
             where = _unpack("flags", row_flags, "p.")[row_flags.index(f"c_{check.code}")]
             where = where.rsplit(" AS ", 1)[0]
-        cols = ([f"'{check.code}' AS code", "p._file", "p._sheet", "p._row", "p.rowid AS pos"]
+        position = "p.pos" if check.duplicate is not None else "p.rowid AS pos"
+        cols = ([f"'{check.code}' AS code", "p._file", "p._sheet", "p._row", position]
                 + [f"{c} AS cell{i}" for i, c in enumerate(cells)]
                 + [f"{f} AS first_{n}" for f, n in zip(first, ("file", "sheet", "row", "pos"),
                                                         strict=True)]

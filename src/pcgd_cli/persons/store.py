@@ -15,11 +15,13 @@ import os
 import shutil
 import tempfile
 from pathlib import Path
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from pcgd_cli.persons.expressions import quote
 from pcgd_cli.persons.sql import PERSON_VALUES
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 DEFAULT_MEMORY = "512MB"
 PROVENANCE = (("_file", "INTEGER"), ("_sheet", "VARCHAR"), ("_row", "BIGINT"))
@@ -40,6 +42,7 @@ class PersonStore:
             "preserve_insertion_order": False,
             "threads": threads or os.cpu_count() or 1,
         })
+        self.con.execute("SET enable_progress_bar = false")  # it writes to the terminal
         self.sources: list[tuple[str, str]] = []  # (SELECT, the same with rows numbered)
         self.sheet_files: list[Path] = []
         self.sheet_rows = 0
