@@ -8,9 +8,13 @@ communes. Returns a ``PersonCounts``; nothing here prints or writes files.
 from __future__ import annotations
 
 import hashlib
+import os
 import threading
 import time
+from collections import deque
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -23,6 +27,7 @@ from pcgd_cli.persons.sql import (
     OptionError,
     Plan,
     build_plan,
+    columns_read,
     counting_statements,
     findings_sql,
 )
@@ -146,7 +151,12 @@ def count_persons(paths: list[Path], rules: CountingRules | str | None = None,
     findings: list[Finding] = []
     inputs: list[PersonInput] = []
     sources: dict[tuple[int, str], _Source] = {}
-    with _FileDigests(paths) as digests, PersonStore(keys, memory_limit=memory_limit) as store:
+    needed = columns_read(plan, by_village)
+    workbooks: _WorkbookReader | None = None
+    with ExitStack() as stack:
+        digests = stack.enter_context(_FileDigests(paths))
+        store = stack.enter_context(PersonStore(keys, memory_limit=memory_limit,
+                                                written=needed))
         for file_id, path in enumerate(paths, 1):
             record = PersonInput(path, "", "workbook")
             if path.suffix.lower() in EXPORT_SUFFIXES:
@@ -161,13 +171,15 @@ def count_persons(paths: list[Path], rules: CountingRules | str | None = None,
                                                            layout.first_row)
                 record.sheets = [layout.sheet]
             else:
-                from pcgd_cli.persons.entry import read_entry_workbook
-
-                parts, found = read_entry_workbook(path, catalog)
+                if workbooks is None:
+                    workbooks = _WorkbookReader([q for q in paths
+                                                 if q.suffix.lower() not in EXPORT_SUFFIXES])
+                    stack.enter_context(workbooks)
+                parts, found = workbooks.parts(path, catalog, needed)
                 findings += found
                 if not parts:
                     raise PcgdError("no_person_header", path=path)
-                present = set().union(*(set(p.values) for p in parts))
+                present = set().union(*(set(p.header.columns.values()) for p in parts))
                 titles = [t for p in parts for t in p.titles]
                 sheet_year = next((p.survey_year for p in parts if p.survey_year), None)
                 fixed = _fixed_units(path, present, titles, sheet_year, year, code,
@@ -208,6 +220,46 @@ def count_persons(paths: list[Path], rules: CountingRules | str | None = None,
     return PersonCounts(counts, accounting, by_file, findings, inputs,
                         int(raw["persons_read"].sum()) if len(raw) else 0, list(paths), rules,
                         plan.options, sql, totals, time.perf_counter() - clock)
+
+
+class _WorkbookReader:
+    """Workbooks read ahead on other threads (calamine and zlib let go of the GIL),
+    a few at a time, in order; their sheets turned into person rows on this one."""
+
+    def __init__(self, paths: list[Path]):
+        from pcgd_cli.persons.entry import CellTexts
+
+        self.paths = iter(paths)
+        self.workers = max(1, min(len(paths), os.cpu_count() or 1))
+        self.pool = ThreadPoolExecutor(max_workers=self.workers)
+        self.ahead: deque[tuple[Path, Future]] = deque()
+        self.texts = CellTexts(blank="")  # the hand-over writes a blank as nothing
+        self.headers: dict = {}
+
+    def _fill(self) -> None:
+        from pcgd_cli.reading.workbook import read_file
+
+        while len(self.ahead) < self.workers + 1:
+            path = next(self.paths, None)
+            if path is None:
+                return
+            self.ahead.append((path, self.pool.submit(read_file, path)))
+
+    def parts(self, path: Path, catalog: ColumnCatalog, needed: set[str]):
+        from pcgd_cli.persons.entry import entry_parts
+
+        self._fill()
+        ahead, future = self.ahead.popleft()
+        assert ahead == path, (ahead, path)
+        sheets = future.result()
+        self._fill()
+        return entry_parts(path, sheets, catalog, needed, self.texts, self.headers)
+
+    def __enter__(self) -> _WorkbookReader:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.pool.shutdown(wait=True, cancel_futures=True)
 
 
 class _FileDigests:

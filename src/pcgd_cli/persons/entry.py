@@ -36,7 +36,7 @@ class SheetPersons:
     sheet: str
     header: PersonHeader
     rows: list[int]  # 1-based sheet rows
-    values: dict[str, list[str | None]]  # key -> one text per row
+    values: dict[str, list[str | None]]  # key -> one text per row (blank: CellTexts.blank)
     survey_year: int | None = None
     titles: list[str] = field(default_factory=list)  # texts above the header
 
@@ -59,19 +59,30 @@ def clean_text(text: str) -> str | None:
     return text
 
 
-def column_texts(cells: tuple) -> list[str | None]:
+class CellTexts(dict):
+    """Cell value -> its text (``cell_text``), remembered: names, "Thường trú", 1.0, "X"
+    repeat down every column and across sheets. Blank is ``blank``. A bool is never
+    looked up here (True == 1 == 1.0 as keys, but "x" is not "1")."""
+
+    def __init__(self, blank: str | None = None):
+        super().__init__()
+        self.blank = blank
+
+    def __missing__(self, value: object) -> str | None:
+        text = cell_text(value)
+        self[value] = self.blank if text is None else text
+        return self[value]
+
+
+def column_texts(cells: tuple | list, texts: CellTexts | None = None) -> list[str | None]:
     """One column of the data rows as text: the hot loop of reading a workbook, so an
-    empty column is skipped whole and the common cells (text, whole numbers) are
-    handled inline."""
+    empty column is answered whole and each distinct value is converted once."""
+    texts = CellTexts() if texts is None else texts
     if cells.count("") + cells.count(None) == len(cells):
-        return [None] * len(cells)
-    seen: dict[str, str | None] = {}  # names, "Thường trú", "X" … repeat down a column
-    return [None if value == "" or value is None
-            else (seen[value] if value in seen else seen.setdefault(value, clean_text(value)))
-            if type(value) is str
-            else str(int(value)) if type(value) is float and value.is_integer()
-            else cell_text(value)
-            for value in cells]
+        return [texts.blank] * len(cells)
+    if bool in set(map(type, cells)):
+        return [texts.blank if (text := cell_text(value)) is None else text for value in cells]
+    return list(map(texts.__getitem__, cells))
 
 
 def cell_text(value: object) -> str | None:
@@ -117,28 +128,47 @@ def _is_person(row: list[object], person_cols: list[int]) -> bool:
     return False
 
 
-def sheet_persons(sheet: RawSheet, catalog: ColumnCatalog) -> SheetPersons | None:
-    header = find_person_header(sheet.rows, catalog, sheet.merges)
+def _filled(column: tuple) -> bool:
+    """Whether every cell of the column holds something (then every row is a person)."""
+    return None not in column and all(v.strip() for v in set(column) if type(v) is str)
+
+
+def sheet_persons(sheet: RawSheet, catalog: ColumnCatalog, needed: set[str] | None = None,
+                  texts: CellTexts | None = None,
+                  headers: dict | None = None) -> SheetPersons | None:
+    """The person rows of a sheet. ``needed``: the keys whose cells are turned into text
+    (the others are left out of ``values``); ``texts``, ``headers``: remembered across
+    sheets (cell texts; header blocks already matched)."""
+    header = find_person_header(sheet.rows, catalog, sheet.merges, headers)
     if header is None:
         return None
     titles = [(r, c, v) for r in range(header.header_row)
               for c, v in enumerate(sheet.rows[r]) if cell_text(v) is not None]
     person_cols = [c for c, k in header.columns.items() if k in _PERSON_KEYS]
-    numbers = [r for r in range(header.first_data_row, len(sheet.rows))
-               if _is_person(sheet.rows[r], person_cols)]
-    columns = list(zip_longest(*(sheet.rows[r] for r in numbers))) if numbers else []
-    values = {key: column_texts(columns[c]) if c < len(columns) else [None] * len(numbers)
-              for c, key in header.columns.items()}
+    rows, first, last = sheet.rows, header.first_data_row, len(sheet.rows)
+    while last > first and not _is_person(rows[last - 1], person_cols):
+        last -= 1  # blank rows under the table
+    columns = list(zip_longest(*rows[first:last])) if last > first else []
+    if any(c < len(columns) and _filled(columns[c]) for c in person_cols):
+        numbers = list(range(first, last))
+    else:
+        numbers = [r for r in range(first, last) if _is_person(rows[r], person_cols)]
+        columns = list(zip_longest(*(rows[r] for r in numbers))) if numbers else []
+    texts = CellTexts() if texts is None else texts
+    values = {key: column_texts(columns[c], texts) if c < len(columns)
+              else [texts.blank] * len(numbers)
+              for c, key in header.columns.items() if needed is None or key in needed}
     return SheetPersons(sheet.file, sheet.name, header, [r + 1 for r in numbers], values,
                         survey_year_of(titles), [str(cell_text(v)) for _, _, v in titles])
 
 
-def read_entry_workbook(path: Path, catalog: ColumnCatalog
-                        ) -> tuple[list[SheetPersons], list[Finding]]:
+def entry_parts(path: Path, sheets: list[RawSheet], catalog: ColumnCatalog,
+                needed: set[str] | None = None, texts: CellTexts | None = None,
+                headers: dict | None = None) -> tuple[list[SheetPersons], list[Finding]]:
     """Every visible sheet with a person table; hidden sheets are said, not read."""
     parts: list[SheetPersons] = []
     findings: list[Finding] = []
-    for sheet in read_file(path):
+    for sheet in sheets:
         if sheet.hidden:
             findings.append(Finding("info", "hidden_sheet", str(path), sheet.name,
                                     value=sheet.name))
@@ -148,12 +178,18 @@ def read_entry_workbook(path: Path, catalog: ColumnCatalog
             findings.append(Finding("error", "sheet_too_large", str(path), sheet.name,
                                     cell_ref(row0, col0), row0 + 1))
             continue
-        part = sheet_persons(sheet, catalog)
+        part = sheet_persons(sheet, catalog, needed, texts, headers)
         if part is None:
             continue
         findings += header_findings(part)
         parts.append(part)
     return parts, findings
+
+
+def read_entry_workbook(path: Path, catalog: ColumnCatalog
+                        ) -> tuple[list[SheetPersons], list[Finding]]:
+    """Every visible sheet with a person table; hidden sheets are said, not read."""
+    return entry_parts(path, read_file(path), catalog)
 
 
 def header_findings(part: SheetPersons) -> list[Finding]:

@@ -111,11 +111,15 @@ def _columns(block: list[list[str]], catalog: ColumnCatalog, memo: dict[str, str
 
 
 def find_person_header(rows: list[list[object]], catalog: ColumnCatalog,
-                       merges: list[Merge] | None = None) -> PersonHeader | None:
+                       merges: list[Merge] | None = None,
+                       blocks: dict | None = None) -> PersonHeader | None:
+    """``blocks``: blocks of headings already matched, kept across sheets (workbooks of
+    one system share their header; each sheet still tries every block)."""
     # ranked by the columns named, then by the headings matched whole (a title row
     # joined on top matches only by its parts), then the shorter block
     best: tuple[tuple[int, int, int], int, int, dict[int, str], dict[int, str]] | None = None
-    memo: dict[str, str | None] = {}
+    blocks = {} if blocks is None else blocks
+    memo: dict[str, str | None] = blocks.setdefault("headings", {})
     texts_of = [[_text(c) for c in row] for row in rows[:SCAN_ROWS + MAX_HEIGHT]]
     for r in range(min(SCAN_ROWS, len(rows))):
         if best is not None and r > best[1] + MAX_HEIGHT:
@@ -131,7 +135,10 @@ def find_person_header(rows: list[list[object]], catalog: ColumnCatalog,
             if merges:
                 variants.insert(0, _merged(block, r, rows, merges))
             for variant in variants:
-                keys, texts, whole = _columns(variant, catalog, memo)
+                key = tuple(map(tuple, variant))
+                if key not in blocks:
+                    blocks[key] = _columns(variant, catalog, memo)
+                keys, texts, whole = blocks[key]
                 found = set(keys.values())
                 if not found & set(BIRTH_KEYS) or not found & set(NAME_KEYS):
                     continue

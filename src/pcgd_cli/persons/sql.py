@@ -337,7 +337,7 @@ def counting_statements(plan: Plan, by_village: bool = False) -> list[str]:
             + ", ".join(f"{k}={v}" for k, v in plan.options.items()) + "\n"
             "-- one row per commune, year" + (", village" if by_village else "")
             + " and input file and sheet (_file, _sheet): sum over them for a commune\n"
-            "-- person_values keeps the input order: its rowid is the person's position\n"
+            "-- person_values keeps the input order: its rowid is the position of the person\n"
             "SET preserve_insertion_order = true")
     statements = [head, _person_values_sql(plan, by_village, counts)]
     statements += [_later_sql(c) for c in dups]
@@ -438,6 +438,26 @@ def findings_sql(plan: Plan, codes: list[str], cap: int) -> str:
             "LEFT JOIN starts AS fs ON fs._file = listed.first_file "
             "AND fs._sheet = listed.first_sheet\n"
             "ORDER BY _file, _sheet, _row, pos, code")
+
+
+def columns_read(plan: Plan, by_village: bool = False) -> set[str]:
+    """The person columns the statements read (counting, then any finding): a reader
+    need not hand over the others."""
+    rules = plan.rules
+    sql = counting_sql(plan, by_village)
+    if rules.checks:
+        sql += findings_sql(plan, [c.code for c in rules.checks], 1)
+    named = set(_identifiers(sql))
+    return {c for c in rules.columns if c in named}
+
+
+_TOKENS = re.compile(r"""'(?:[^']|'')*'|"((?:[^"]|"")*)"|--[^\n]*""")
+
+
+def _identifiers(sql: str) -> list[str]:
+    """The quoted identifiers of a statement (not inside a text or a comment)."""
+    return [m.group(1).replace('""', '"') for m in _TOKENS.finditer(sql)
+            if m.group(1) is not None]
 
 
 def rule_problems(rules: CountingRules) -> list[tuple[tuple, str]]:
