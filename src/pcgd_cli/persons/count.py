@@ -8,14 +8,11 @@ communes. Returns a ``PersonCounts``; nothing here prints or writes files.
 from __future__ import annotations
 
 import hashlib
-import os
 import threading
 import time
-from collections import deque
 from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import ExitStack
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -32,29 +29,16 @@ from pcgd_cli.persons.sql import (
     findings_sql,
 )
 from pcgd_cli.persons.store import PersonStore
+from pcgd_cli.persons.workbooks import PersonInput, WorkbookReader, fixed_units
 from pcgd_cli.rules.counting_model import CountingRules
 from pcgd_cli.validation.catalog import ColumnCatalog
 
 if TYPE_CHECKING:
     import pandas as pd
 
-    from pcgd_cli.persons.entry import SheetPersons
-
 LISTED_PER_CODE = 5000
 ACCOUNTING = ("persons_read", *FATES)
 UNIT_COLUMNS = ("commune_code", "year", "village", "district_code", "province_code")
-
-
-@dataclass
-class PersonInput:
-    path: Path
-    sha256: str
-    kind: str  # "workbook" or "export"
-    sheets: list[str] = field(default_factory=list)
-    commune_code: str | None = None  # one-commune files
-    survey_year: int | None = None
-    rows_read: int = 0
-    rows_counted: int = 0
 
 
 @dataclass
@@ -110,13 +94,6 @@ class _Source:
         return int(position) + (self.first_row or 1)
 
 
-def _sheet_values(part: SheetPersons, fixed: dict[str, str]) -> dict[str, list]:
-    data: dict[str, list] = dict(part.values)
-    for key, value in fixed.items():
-        data[key] = [value] * len(part.rows)
-    return data
-
-
 def count_persons(paths: list[Path], rules: CountingRules | str | None = None,
                   year: int | None = None,
                   commune: str | None = None, register=None, by_village: bool = False,
@@ -131,9 +108,6 @@ def count_persons(paths: list[Path], rules: CountingRules | str | None = None,
     one-commune files, else a title or file name matched in ``register``. ``rules``: the
     counting rules, or a built-in id or path (default household-2025)."""
     clock = time.perf_counter()
-    # pandas (for the result's tables) is imported while DuckDB counts: off the main
-    # thread, as are the files' digests (DuckDB and hashlib let go of the GIL)
-    threading.Thread(target=__import__, args=("pandas",), daemon=True).start()
     if not isinstance(rules, CountingRules):
         from pcgd_cli.rules.counting_loader import load_counting_rules, resolve_counting
 
@@ -152,8 +126,15 @@ def count_persons(paths: list[Path], rules: CountingRules | str | None = None,
     inputs: list[PersonInput] = []
     sources: dict[tuple[int, str], _Source] = {}
     needed = columns_read(plan, by_village)
-    workbooks: _WorkbookReader | None = None
+    written = [k for k in keys if k in needed]
     with ExitStack() as stack:
+        # first: worker processes are forked before any thread (or DuckDB) starts
+        workbooks = stack.enter_context(WorkbookReader(
+            [(i, p) for i, p in enumerate(paths, 1) if p.suffix.lower() not in EXPORT_SUFFIXES],
+            catalog, written, year, code, register))
+        # pandas (for the result's tables) is imported while DuckDB counts: off the main
+        # thread, as are the files' digests (DuckDB and hashlib let go of the GIL)
+        threading.Thread(target=__import__, args=("pandas",), daemon=True).start()
         digests = stack.enter_context(_FileDigests(paths))
         store = stack.enter_context(PersonStore(keys, memory_limit=memory_limit,
                                                 written=needed))
@@ -163,32 +144,21 @@ def count_persons(paths: list[Path], rules: CountingRules | str | None = None,
                 record.kind = "export"
                 layout = export_layout(store.con, path, catalog)
                 findings += layout.findings
-                fixed = _fixed_units(path, set(layout.columns), [], None, year, code,
-                                     register, record)
+                fixed = fixed_units(path, set(layout.columns), [], None, year, code,
+                                    register, record)
                 store.add_source(export_select(layout, file_id, keys, widths, fixed),
                                  export_select(layout, file_id, keys, widths, fixed, True))
                 sources[(file_id, layout.sheet)] = _Source(path, layout.sheet, layout.columns,
                                                            layout.first_row)
                 record.sheets = [layout.sheet]
             else:
-                if workbooks is None:
-                    workbooks = _WorkbookReader([q for q in paths
-                                                 if q.suffix.lower() not in EXPORT_SUFFIXES])
-                    stack.enter_context(workbooks)
-                parts, found = workbooks.parts(path, catalog, needed)
-                findings += found
-                if not parts:
-                    raise PcgdError("no_person_header", path=path)
-                present = set().union(*(set(p.header.columns.values()) for p in parts))
-                titles = [t for p in parts for t in p.titles]
-                sheet_year = next((p.survey_year for p in parts if p.survey_year), None)
-                fixed = _fixed_units(path, present, titles, sheet_year, year, code,
-                                     register, record)
-                for part in parts:
-                    store.add_rows(_sheet_values(part, fixed), file_id, part.sheet, part.rows)
-                    sources[(file_id, part.sheet)] = _Source(
-                        path, part.sheet, {k: c for c, k in part.header.columns.items()})
-                record.sheets = [p.sheet for p in parts]
+                read = workbooks.read(file_id, path)
+                record = read.record
+                findings += read.findings
+                for sheet in read.sheets:
+                    if sheet.file is not None:
+                        store.add_file(sheet.file, sheet.plain)
+                    sources[(file_id, sheet.sheet)] = _Source(path, sheet.sheet, sheet.columns)
             inputs.append(record)
             if progress:
                 progress(path)
@@ -220,46 +190,6 @@ def count_persons(paths: list[Path], rules: CountingRules | str | None = None,
     return PersonCounts(counts, accounting, by_file, findings, inputs,
                         int(raw["persons_read"].sum()) if len(raw) else 0, list(paths), rules,
                         plan.options, sql, totals, time.perf_counter() - clock)
-
-
-class _WorkbookReader:
-    """Workbooks read ahead on other threads (calamine and zlib let go of the GIL),
-    a few at a time, in order; their sheets turned into person rows on this one."""
-
-    def __init__(self, paths: list[Path]):
-        from pcgd_cli.persons.entry import CellTexts
-
-        self.paths = iter(paths)
-        self.workers = max(1, min(len(paths), os.cpu_count() or 1))
-        self.pool = ThreadPoolExecutor(max_workers=self.workers)
-        self.ahead: deque[tuple[Path, Future]] = deque()
-        self.texts = CellTexts(blank="")  # the hand-over writes a blank as nothing
-        self.headers: dict = {}
-
-    def _fill(self) -> None:
-        from pcgd_cli.reading.workbook import read_file
-
-        while len(self.ahead) < self.workers + 1:
-            path = next(self.paths, None)
-            if path is None:
-                return
-            self.ahead.append((path, self.pool.submit(read_file, path)))
-
-    def parts(self, path: Path, catalog: ColumnCatalog, needed: set[str]):
-        from pcgd_cli.persons.entry import entry_parts
-
-        self._fill()
-        ahead, future = self.ahead.popleft()
-        assert ahead == path, (ahead, path)
-        sheets = future.result()
-        self._fill()
-        return entry_parts(path, sheets, catalog, needed, self.texts, self.headers)
-
-    def __enter__(self) -> _WorkbookReader:
-        return self
-
-    def __exit__(self, *exc) -> None:
-        self.pool.shutdown(wait=True, cancel_futures=True)
 
 
 class _FileDigests:
@@ -297,25 +227,6 @@ class _FileDigests:
 
     def __exit__(self, *exc) -> None:
         self.stopped = True
-
-
-def _fixed_units(path: Path, present: set[str], titles: list[str], sheet_year: int | None,
-                 year: int | None, code: str | None, register,
-                 record: PersonInput) -> dict[str, str]:
-    """The commune and year a file's rows take when its columns do not say them."""
-    fixed: dict[str, str] = {}
-    survey_year = year if year is not None else sheet_year
-    if survey_year is not None:
-        fixed["year"] = str(survey_year)
-        record.survey_year = survey_year
-    elif "year" not in present:
-        raise PcgdError("no_survey_year", path=path)
-    if "commune_code" not in present:
-        from pcgd_cli.persons.units import commune_of
-
-        fixed["commune_code"] = code or commune_of(path, titles, register)
-        record.commune_code = fixed["commune_code"]
-    return fixed
 
 
 def _person_name(row: dict) -> str:

@@ -75,11 +75,9 @@ class CellTexts(dict):
 
 
 def column_texts(cells: tuple | list, texts: CellTexts | None = None) -> list[str | None]:
-    """One column of the data rows as text: the hot loop of reading a workbook, so an
-    empty column is answered whole and each distinct value is converted once."""
+    """One column of the data rows as text: the hot loop of reading a workbook, so each
+    distinct value is converted once and looked up in C (``map``)."""
     texts = CellTexts() if texts is None else texts
-    if cells.count("") + cells.count(None) == len(cells):
-        return [texts.blank] * len(cells)
     if bool in set(map(type, cells)):
         return [texts.blank if (text := cell_text(value)) is None else text for value in cells]
     return list(map(texts.__getitem__, cells))

@@ -121,6 +121,9 @@ def find_person_header(rows: list[list[object]], catalog: ColumnCatalog,
     blocks = {} if blocks is None else blocks
     memo: dict[str, str | None] = blocks.setdefault("headings", {})
     texts_of = [[_text(c) for c in row] for row in rows[:SCAN_ROWS + MAX_HEIGHT]]
+    row_keys = [tuple(t) for t in texts_of]
+    spans = [(r0, c0, r1, c1, _text(rows[r0][c0]) if r0 < len(rows) and c0 < len(rows[r0])
+              else "") for r0, c0, r1, c1 in merges or ()]
     for r in range(min(SCAN_ROWS, len(rows))):
         if best is not None and r > best[1] + MAX_HEIGHT:
             break  # rows well below a header found are its data, not another header
@@ -130,15 +133,16 @@ def find_person_header(rows: list[list[object]], catalog: ColumnCatalog,
             if r + h > len(rows):
                 break
             width = max(len(rows[i]) for i in range(r, r + h))
-            block = _grid(texts_of, r, h, width)
-            variants = [_carried(block)]
-            if merges:
-                variants.insert(0, _merged(block, r, rows, merges))
-            for variant in variants:
-                key = tuple(map(tuple, variant))
-                if key not in blocks:
-                    blocks[key] = _columns(variant, catalog, memo)
-                keys, texts, whole = blocks[key]
+            near = tuple((r0 - r, c0, r1 - r, c1, text) for r0, c0, r1, c1, text in spans
+                         if r0 < r + h and r1 >= r)
+            key = (tuple(row_keys[r:r + h]), width, near, bool(merges))
+            if key not in blocks:
+                block = _grid(texts_of, r, h, width)
+                variants = [_carried(block)]
+                if merges:
+                    variants.insert(0, _merged(block, r, rows, merges))
+                blocks[key] = [_columns(v, catalog, memo) for v in variants]
+            for keys, texts, whole in blocks[key]:
                 found = set(keys.values())
                 if not found & set(BIRTH_KEYS) or not found & set(NAME_KEYS):
                     continue

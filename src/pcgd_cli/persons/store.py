@@ -30,6 +30,33 @@ SEPARATOR = "\x1f"  # the unit separator: between the cells of rows handed over
 ORDER_KEEPING_INSERT = "BATCH_CREATE_TABLE_AS"
 
 
+def write_rows(path: Path, written: list[str], values: dict[str, list], file_id: int,
+               sheet: str, rows: list[int]) -> bool:
+    """Rows of a sheet as a file for DuckDB: the keys ``written`` (text per key, '' or
+    None for blank) and the provenance, one line a row, cells split by the unit
+    separator, which Python writes and DuckDB reads fastest; quoted CSV (same
+    separator) when a cell holds the separator. Returns whether the file is plain."""
+    n = len(rows)
+    columns = [values.get(k) or [""] * n for k in written]
+    columns += [[str(file_id)] * n, [sheet] * n, list(map(str, rows))]
+    head = [*written, *(name for name, _ in PROVENANCE)]
+    try:
+        body = "\n".join(map(SEPARATOR.join, zip(*columns, strict=True)))
+    except TypeError:  # a None among the texts
+        columns = [[v or "" for v in c] for c in columns]
+        body = "\n".join(map(SEPARATOR.join, zip(*columns, strict=True)))
+    plain = (body.count(SEPARATOR) == n * (len(head) - 1) and body.count("\n") == n - 1
+             and "\r" not in body)
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        if plain:
+            fh.write(SEPARATOR.join(head) + "\n" + body + "\n")
+        else:
+            writer = csv.writer(fh, delimiter=SEPARATOR, lineterminator="\n")
+            writer.writerow(head)
+            writer.writerows(zip(*columns, strict=True))
+    return plain
+
+
 class PersonStore:
     def __init__(self, keys: list[str], memory_limit: str | None = None,
                  threads: int | None = None, temp_root: str | None = None,
@@ -56,32 +83,15 @@ class PersonStore:
     def add_rows(self, values: dict[str, list], file_id: int, sheet: str,
                  rows: list[int]) -> None:
         """Rows already read (a workbook sheet): text per key ('' or None for blank),
-        written to a file in the temporary folder for DuckDB to read: the keys of
-        ``written`` only, one line a row, cells split by a character no cell holds
-        (quoted CSV otherwise), which Python writes and DuckDB reads fastest."""
+        written to a file in the temporary folder for DuckDB to read (``write_rows``)."""
         if not rows:
             return
-        n = len(rows)
-        columns = [values.get(k) or [""] * n for k in self.written]
-        columns += [[str(file_id)] * n, [sheet] * n, list(map(str, rows))]
-        head = [*self.written, *(name for name, _ in PROVENANCE)]
-        try:
-            body = "\n".join(map(SEPARATOR.join, zip(*columns, strict=True)))
-        except TypeError:  # a None among the texts
-            columns = [[v or "" for v in c] for c in columns]
-            body = "\n".join(map(SEPARATOR.join, zip(*columns, strict=True)))
-        plain = (body.count(SEPARATOR) == n * (len(head) - 1) and body.count("\n") == n - 1
-                 and "\r" not in body)
         path = self.folder / f"sheet{len(self.plain_files) + len(self.quoted_files) + 1}.txt"
-        with path.open("w", encoding="utf-8", newline="") as fh:
-            if plain:
-                fh.write(SEPARATOR.join(head) + "\n" + body + "\n")
-            else:
-                writer = csv.writer(fh, delimiter=SEPARATOR, lineterminator="\n")
-                writer.writerow(head)
-                writer.writerows(zip(*columns, strict=True))
+        self.add_file(path, write_rows(path, self.written, values, file_id, sheet, rows))
+
+    def add_file(self, path: Path, plain: bool) -> None:
+        """A file ``write_rows`` wrote (here or in a worker process)."""
         (self.plain_files if plain else self.quoted_files).append(path)
-        self.sheet_rows += n
 
     def _read_rows(self, files: list[Path], quoted: bool) -> str:
         listed = ", ".join("'" + str(p).replace("'", "''") + "'" for p in files)
