@@ -282,8 +282,12 @@ def _person_values_sql(plan: Plan, by_village: bool, counts: list[_Count]) -> st
     kept, flagged = _kept_columns(plan, by_village)
     ctes = _value_ctes(plan)  # after the counts and checks: they add cells to read
     cols = ["_file", "_sheet", "_row", *(quote(c) for c in kept)]
-    cols += [f"CASE WHEN {' OR '.join(codes)} THEN {quote(column)} END AS {quote(column)}"
-             for column, codes in flagged.items()]
+    if flagged:
+        # one list on the flagged rows, not a column each: every stored column costs on
+        # every row, NULL or not (memory the order-keeping insert needs to run in parallel)
+        codes = " OR ".join(dict.fromkeys(c for cs in flagged.values() for c in cs))
+        cells = ", ".join(quote(c) for c in flagged)
+        cols.append(f"CASE WHEN {codes} THEN [{cells}] END AS flagged_cells")
     for check in _duplicate_checks(rules):
         needs = " AND ".join(f"NULLIF({quote(c)}, '') IS NOT NULL"
                              for c in check.duplicate.needs) or "TRUE"
@@ -392,13 +396,13 @@ def findings_sql(plan: Plan, codes: list[str], cap: int) -> str:
     people = [c for c in FINDING_VALUES if c in rules.columns]
     row_flags = [n for n, _ in _row_flags(plan)]
     kept, flagged = _kept_columns(plan, False)
-    readable = set(kept) | set(flagged)
+    at = {c: i for i, c in enumerate(flagged, 1)}
     branches = []
     for check in rules.checks:
         if check.code not in codes:
             continue
-        cells = [f"p.{quote(c)}" if c in readable else "CAST(NULL AS VARCHAR)"
-                 for c in check.column]
+        cells = [f"p.{quote(c)}" if c in kept else f"p.flagged_cells[{at[c]}]" if c in at
+                 else "CAST(NULL AS VARCHAR)" for c in check.column]
         cells += ["CAST(NULL AS VARCHAR)"] * (width - len(cells))
         if check.duplicate is not None:
             # the rows of the few duplicates first (as a join, DuckDB would hash all rows)
