@@ -123,6 +123,14 @@ def check(
         "--sheet", metavar="metavar_name", help="help_sheet")] = None,
     units: Annotated[Path | None, typer.Option(
         "--units", metavar="metavar_file", help="help_check_units")] = None,
+    year: Annotated[int | None, typer.Option(
+        "--year", metavar="metavar_year", help="help_count_year")] = None,
+    commune: Annotated[str | None, typer.Option(
+        "--commune", metavar="metavar_code", help="help_count_commune")] = None,
+    rules_counting: Annotated[str | None, typer.Option(
+        "--rules-counting", metavar="metavar_id_path", help="help_count_rules")] = None,
+    option: Annotated[list[str] | None, typer.Option(
+        "--option", metavar="metavar_option", help="help_count_option")] = None,
     exit_zero: Annotated[bool, typer.Option("--exit-zero", help="help_exit_zero")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="help_quiet")] = False,
 ) -> None:
@@ -130,10 +138,15 @@ def check(
     lang = _check_lang(lang)
     book = None
     try:
+        from pcgd_cli.persons.command import parse_options
+        from pcgd_cli.pipeline import PersonArgs
         from pcgd_cli.rules.target_loader import load_rule_book
 
         book = load_rule_book(rules or [], targets or [])
-        code = _run_check(files or [], book, fmt, output, lang, quiet, sheet or [], units)
+        persons = PersonArgs(rules_counting, _survey_year(year), commune,
+                             parse_options(option or [], rules_counting or "household-2025"))
+        code = _run_check(files or [], book, fmt, output, lang, quiet, sheet or [], units,
+                          persons)
     except PcgdError as error:
         _fail(error, lang, book)
     if code == ExitCode.TARGET_NOT_MET and exit_zero:
@@ -141,9 +154,15 @@ def check(
     raise typer.Exit(int(code))
 
 
+def _survey_year(year: int | None) -> int | None:
+    if year is not None and not 1900 <= year <= 2200:
+        raise PcgdError("year_bad", value=year)
+    return year
+
+
 def _run_check(files: list[str], book, fmt: Format, output: Path | None, lang: str,
                quiet: bool, sheet_names: list[str] | None = None,
-               units: Path | None = None) -> ExitCode:
+               units: Path | None = None, persons=None) -> ExitCode:
     from rich.console import Console
 
     from pcgd_cli.batch import file_progress, run_summary
@@ -162,7 +181,7 @@ def _run_check(files: list[str], book, fmt: Format, output: Path | None, lang: s
     err = Console(stderr=True, highlight=False)
     with file_progress(paths, err, quiet, lang) as progress:
         report = check_files(paths, book, progress=progress, sheet_names=sheet_names,
-                             register=register)
+                             register=register, persons=persons)
 
     if output is not None:
         _write_output(report, output, lang)

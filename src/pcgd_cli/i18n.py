@@ -355,6 +355,18 @@ MESSAGES: dict[str, dict[str, str]] = {
               "all of them: --output result.xlsx or --format csv",
     },
     "ui_provisional": {"vi": "TẠM TÍNH", "en": "PROVISIONAL"},
+    "ui_persons": {
+        "vi": "Số liệu đếm từ {persons} người trong {files} tệp phiếu điều tra (quy tắc đếm "
+              "{rules}): {counted} được tính, {moved_out} chuyển đi, {deceased} đã chết, "
+              "{not_resident} không cư trú, {rejected} bị loại do lỗi; trong số được tính, "
+              "{excluded} người khuyết tật không có khả năng học tập được trừ khỏi số phải "
+              "phổ cập",
+        "en": "Counted from {persons} persons in {files} survey file(s) (counting rules "
+              "{rules}): {counted} counted, {moved_out} moved out, {deceased} deceased, "
+              "{not_resident} not resident, {rejected} rejected for errors; of those counted, "
+              "{excluded} disabled and unable to learn are left out of the population to "
+              "cover",
+    },
     "ui_rules": {"vi": "Bộ quy tắc", "en": "Rule sets"},
     "ui_summary_line": {
         "vi": "{files} tệp, {communes} xã, {errors} lỗi, {warnings} cảnh báo",
@@ -1012,6 +1024,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "the 2025 forms have a '{instead_label}' column; add it to be judged the "
               "current way",
     },
+    "finding_persons_flags_unknown": {
+        "vi": "Không biết xã nào là xã ĐBKK: không có danh mục đơn vị có cột ĐBKK; tiêu chí "
+              "nào có kết quả phụ thuộc vào điều này được ghi là thiếu dữ liệu",
+        "en": "Which communes are ĐBKK is not known: no register of units with a ĐBKK "
+              "column; a test whose verdict depends on it is insufficient data",
+    },
+    "finding_persons_flags_unknown_hint": {
+        "vi": "kiểm tra kèm danh mục đơn vị có cột Xã ĐBKK: --units danh_muc.csv",
+        "en": "check with a register of units that has the ĐBKK column: --units register.csv",
+    },
     "finding_closest": {
         "vi": "có phải '{label}'? Nếu không, ",
         "en": "did you mean '{label}'? If not, ",
@@ -1162,6 +1184,25 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "use .xlsx, .csv, .parquet or .json",
     },
     "by_unknown_hint": {"vi": "--by village", "en": "--by village"},
+    "persons_none_counted": {
+        "vi": "Không đếm được người nào từ {files} tệp phiếu điều tra",
+        "en": "No person could be counted from the {files} survey file(s)",
+    },
+    "persons_none_counted_hint": {
+        "vi": "xem lỗi từng dòng: pcgd count … --format json",
+        "en": "see the errors row by row: pcgd count … --format json",
+    },
+    "mixed_inputs": {
+        "vi": "Không kiểm tra chung được phiếu điều tra (mỗi dòng một người, như {persons}) "
+              "với bảng số liệu xã (như {table})",
+        "en": "Person rows (as in {persons}) and commune count tables (as in {table}) cannot "
+              "be checked together",
+    },
+    "mixed_inputs_hint": {
+        "vi": "kiểm tra riêng từng loại, hoặc đếm phiếu trước: pcgd count … -o so_lieu.xlsx",
+        "en": "check each kind on its own, or count the persons first: pcgd count … -o "
+              "counts.xlsx",
+    },
     "year_bad_hint": {"vi": "--year 2024", "en": "--year 2024"},
     "by_unknown": {
         "vi": "--by chỉ nhận 'village' (thôn), gặp '{value}'",

@@ -111,13 +111,15 @@ def count_persons(paths: list[Path], rules: CountingRules | str | None = None,
                   options: dict[str, str] | None = None,
                   progress: Callable[[Path], None] | None = None,
                   listed_per_code: int = LISTED_PER_CODE,
-                  memory_limit: str | None = None) -> PersonCounts:
+                  memory_limit: str | None = None,
+                  sheets: dict[Path, list] | None = None) -> PersonCounts:
     """Count the person rows of ``paths`` (entry workbooks, CSV or Parquet exports).
 
     ``year``: the survey year N (start of the school year), else each workbook's
     survey-year cell or the export's year column. ``commune``: the commune of
     one-commune files, else a title or file name matched in ``register``. ``rules``: the
-    counting rules, or a built-in id or path (default household-2025)."""
+    counting rules, or a built-in id or path (default household-2025). ``sheets``: the
+    sheets of workbooks already read, by path (not read again)."""
     clock = time.perf_counter()
     if not isinstance(rules, CountingRules):
         from pcgd_cli.rules.counting_loader import load_counting_rules, resolve_counting
@@ -145,7 +147,7 @@ def count_persons(paths: list[Path], rules: CountingRules | str | None = None,
                 sources[(file_id, layout.sheet)] = _Source(path, layout.sheet, layout.columns)
                 record.sheets = [layout.sheet]
             else:
-                parts, found = read_entry_workbook(path, catalog)
+                parts, found = read_entry_workbook(path, catalog, (sheets or {}).get(path))
                 findings += found
                 if not parts:
                     raise PcgdError("no_person_header", path=path)

@@ -133,12 +133,14 @@ def sheet_persons(sheet: RawSheet, catalog: ColumnCatalog) -> SheetPersons | Non
                         survey_year_of(titles), [str(cell_text(v)) for _, _, v in titles])
 
 
-def read_entry_workbook(path: Path, catalog: ColumnCatalog
+def read_entry_workbook(path: Path, catalog: ColumnCatalog,
+                        sheets: list[RawSheet] | None = None
                         ) -> tuple[list[SheetPersons], list[Finding]]:
-    """Every visible sheet with a person table; hidden sheets are said, not read."""
+    """Every visible sheet with a person table; hidden sheets are said, not read.
+    ``sheets``: the workbook's sheets when they were already read (``pcgd check``)."""
     parts: list[SheetPersons] = []
     findings: list[Finding] = []
-    for sheet in read_file(path):
+    for sheet in read_file(path) if sheets is None else sheets:
         if sheet.hidden:
             findings.append(Finding("info", "hidden_sheet", str(path), sheet.name,
                                     value=sheet.name))

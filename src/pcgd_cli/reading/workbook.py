@@ -54,6 +54,25 @@ def _decode_csv(data: bytes) -> str:
     return data.decode("latin-1")
 
 
+def csv_head(path: Path, max_bytes: int = 1 << 16) -> list[list[str]]:
+    """The first rows of a CSV file (what fits in ``max_bytes``), decoded and split as
+    ``read_csv`` would: enough to tell what the file is without reading it whole."""
+    with path.open("rb") as fh:
+        data = fh.read(max_bytes)
+        more = bool(fh.read(1))
+    text = _decode_csv(data).replace("\x00", "")
+    if more and "\n" in text:
+        text = text[:text.rindex("\n")]  # the last line may be cut in the middle
+    try:
+        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
+    except csv.Error:
+        dialect = csv.excel
+    try:
+        return [list(r) for r in csv.reader(io.StringIO(text, newline=""), dialect)]
+    except csv.Error:
+        return []
+
+
 def read_csv(path: Path) -> list[RawSheet]:
     data = path.read_bytes()
     if not data.strip():
