@@ -62,7 +62,8 @@ class CountTable:
     district_code, district, commune_code, commune, commune_type (str, "" when not
     given), disadvantaged (1.0 ĐBKK, 0.0 not, NaN unknown). ``values``/``missing``:
     int64 counts and their missing mask, per column key the inputs had. ``present``:
-    every column key the inputs had (unit columns included). ``invalid``: (row, key) cells an error made missing.
+    every column key the inputs had (unit columns included). ``invalid``: (row, key)
+    cells an error made missing.
     """
 
     units: pd.DataFrame
