@@ -48,8 +48,22 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "What to print: table (the default), json or csv",
     },
     "help_output": {
-        "vi": "Ghi kết quả ra tệp .xlsx, .json hoặc .csv",
-        "en": "Write the result to an .xlsx, .json or .csv file",
+        "vi": "Ghi kết quả ra tệp .xlsx, .json, .csv hoặc .parquet",
+        "en": "Write the result to an .xlsx, .json, .csv or .parquet file",
+    },
+    "help_json_schema": {
+        "vi": "Phiên bản JSON: 2 (mặc định) hoặc 1 (cũ, bỏ ở bản sau)",
+        "en": "JSON schema version: 2 (the default) or 1 (deprecated, removed in the next "
+              "release)",
+    },
+    "help_explain": {
+        "vi": "Thêm vào JSON câu giải thích còn thiếu gì để đạt mức tiếp theo",
+        "en": "Add to the JSON the sentences saying what each unit lacks for its next level",
+    },
+    "help_split_by": {
+        "vi": "Với --output .xlsx: ghi thêm một tệp cho mỗi tỉnh (TÊN_<mã tỉnh>.xlsx)",
+        "en": "With --output .xlsx: also write one workbook per province "
+              "(NAME_<province code>.xlsx)",
     },
     "help_sheet": {
         "vi": "Chỉ đọc trang này (đọc được cả trang ẩn); lặp lại được",
@@ -103,6 +117,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "metavar_yaml": {"vi": "TỆP.yaml", "en": "FILE.yaml"},
     "metavar_lang": {"vi": "vi|en", "en": "vi|en"},
     "metavar_format": {"vi": "table|json|csv", "en": "table|json|csv"},
+    "metavar_json_schema": {"vi": "2|1", "en": "2|1"},
+    "metavar_split_by": {"vi": "province", "en": "province"},
     # how help is laid out, and usage errors (typer's own texts are English only)
     "usage_prefix": {"vi": "Cách dùng: ", "en": "Usage: "},
     "usage_options": {"vi": "[TÙY_CHỌN]", "en": "[OPTIONS]"},
@@ -178,8 +194,22 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Cannot write output of this type: {path}",
     },
     "output_type_hint": {
-        "vi": "dùng đuôi .xlsx, .json hoặc .csv",
-        "en": "use .xlsx, .json or .csv",
+        "vi": "dùng đuôi .xlsx, .json, .csv hoặc .parquet",
+        "en": "use .xlsx, .json, .csv or .parquet",
+    },
+    "split_needs_xlsx": {
+        "vi": "--split-by chỉ dùng với --output TỆP.xlsx",
+        "en": "--split-by works only with --output FILE.xlsx",
+    },
+    "split_needs_xlsx_hint": {
+        "vi": "thêm --output tong_hop.xlsx",
+        "en": "add --output summary.xlsx",
+    },
+    "json_schema_1_deprecated": {
+        "vi": "JSON schema_version 1 sẽ bị bỏ ở phiên bản sau; hãy chuyển sang bản 2 "
+              "(README: JSON report)",
+        "en": "JSON schema_version 1 is deprecated and will be removed in the next release; "
+              "move to version 2 (README: JSON report)",
     },
     "output_failed": {
         "vi": "Không ghi được tệp kết quả {path}: {error}",

@@ -13,12 +13,14 @@ follow the language the workbook is asked for.
 from __future__ import annotations
 
 import io
+from pathlib import Path
 from typing import IO
 
 import numpy as np
 
 from pcgd_cli.engine.results import StandardResult, Status, TierResult
 from pcgd_cli.i18n import t, tier_name
+from pcgd_cli.output import write_all_atomically
 from pcgd_cli.report.excel_common import (
     colour_words,
     commune_groups,
@@ -41,6 +43,12 @@ CHART_ROWS = 17  # rows a chart covers at the default row height
 # đạt"), each level a deeper green, unknown grey.
 NOT_MET_COLOUR, UNKNOWN_COLOUR = "#C00000", "#A6A6A6"
 LEVEL_COLOURS = ("#A9D18E", "#70AD47", "#38761D", "#274E13")
+
+
+def write_workbooks(report: Report, output: Path, lang: str = "vi", columns=None,
+                    split_by: str | None = None) -> None:
+    """``--output x.xlsx``: the summary workbook, atomically."""
+    write_all_atomically([(output, lambda fh: write_workbook(report, fh, lang))])
 
 
 def write_workbook(report: Report, stream: IO[bytes], lang: str = "vi") -> None:

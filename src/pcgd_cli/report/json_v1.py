@@ -1,16 +1,13 @@
-"""The JSON report of the contract (schema_version 1), built from the arrays."""
+"""The JSON report of schema_version 1, kept for one release behind ``--json-schema 1``
+(deprecated: schema_version 2, json_report.py, says each label and threshold once)."""
 
 from __future__ import annotations
 
-import gc
-import json
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterator
 from typing import IO
 
 import numpy as np
 
-from pcgd_cli import __version__
 from pcgd_cli.engine.results import (
     CHECK_NAMES,
     STATUS_NAMES,
@@ -21,8 +18,13 @@ from pcgd_cli.engine.results import (
     TierResult,
 )
 from pcgd_cli.report.explain import gap_text, share_gap_text, shown_rate, year_or_none
-from pcgd_cli.report.finding_text import finding_message, finding_suggestion
-from pcgd_cli.report.targets_text import target_results
+from pcgd_cli.report.json_common import (
+    head,
+    no_cycle_collection,
+    rule_file_entry,
+    tail,
+    write_document,
+)
 from pcgd_cli.report_model import Report
 from pcgd_cli.rules.model import RuleSet
 
@@ -44,8 +46,6 @@ _PASSED = [True if c == Check.PASS else False if c == Check.FAIL else None
 
 def _rate(num: int, den: int) -> float | None:
     return shown_rate(num, den)
-
-
 
 
 def _summed_entry(ident: str, label: str, num: int, den: int, exc: int, rate: float | None,
@@ -193,112 +193,22 @@ def result_chunks(report: Report, size: int, lang: str) -> Iterator[list[dict]]:
 
 def _head(report: Report, lang: str) -> dict:
     """The keys before "results"."""
-    notes = [note.get(lang) for note in report.notes()]
-    return {
-        "schema_version": SCHEMA_VERSION,
-        "tool": {"name": "pcgd", "version": __version__},
-        "run": {"started": report.started.isoformat() if report.started else None,
-                "seconds": round(report.seconds, 3), "lang": lang,
-                "provisional": report.provisional, "notes": notes},
-        "rules": [{"id": rs.id, "version": rs.version, "title": rs.title.get(lang),
-                   "provisional": rs.provisional, "kind": kind,
-                   "source": rs.source.get(lang)}
-                  for kind, sets in (("standards", report.rule_sets),
-                                     ("targets", report.target_sets)) for rs in sets],
-        "inputs": [{"path": str(s.path), "sha256": s.sha256, "rows_read": s.rows_read,
-                    "rows_used": s.rows_used, "rows_total": s.rows_total,
-                    "rows_blank": s.rows_blank, "rows_rejected": s.rows_rejected}
-                   for s in report.inputs],
-    }
-
-
-def _tail(report: Report, lang: str) -> dict:
-    """The keys after "results"."""
-    return {
-        "targets": [
-            {"id": tr.id, "description": tr.description, "value": tr.value,
-             "target": tr.target, "met": tr.met, "unit": tr.unit, "gap": tr.gap or None,
-             "year": tr.year, "target_set": tr.target_set, "kind": tr.kind,
-             "status": tr.status, "unit_type": tr.scope, "code": tr.code or None,
-             "name": tr.name or None, "provisional": tr.provisional,
-             **({"details": tr.details} if tr.details else {})}
-            for tr in target_results(report.targets, report.book, lang)
-        ],
-        "findings": [
-            {"severity": f.severity, "code": f.code, "file": f.file or None,
-             "sheet": f.sheet or None, "cell": f.cell or None, "row": f.row,
-             "column": f.column or None, "unit": f.unit or None, "value": f.value or None,
-             "message": finding_message(f, lang, report.book),
-             "suggestion": finding_suggestion(f, lang, report.book)}
-            for f in report.findings
-        ],
-    }
-
-
-@contextmanager
-def _no_cycle_collection() -> Iterator[None]:
-    """The report is millions of small acyclic dicts and lists; the cyclic garbage
-    collector, run every few hundred allocations, found nothing in them and cost
-    a fifth of the JSON writing time on the national file."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
+    rules = [rule_file_entry(rs, kind, lang)
+             for kind, sets in (("standards", report.rule_sets),
+                                ("targets", report.target_sets)) for rs in sets]
+    return head(report, lang, SCHEMA_VERSION, rules)
 
 
 def report_dict(report: Report, lang: str = "vi") -> dict:
-    """The whole JSON report as one dict; ``write_json`` writes exactly this."""
-    with _no_cycle_collection():
+    """The whole v1 JSON report as one dict; ``write_json`` writes exactly this."""
+    with no_cycle_collection():
         results = [unit for chunk in result_chunks(report, CHUNK, lang) for unit in chunk]
-    return {**_head(report, lang), "results": results, **_tail(report, lang)}
+    return {**_head(report, lang), "results": results, **tail(report, lang)}
 
 
-def _default(value: object) -> object:
-    if isinstance(value, np.integer):
-        return int(value)
-    if isinstance(value, np.floating):
-        return float(value)
-    if isinstance(value, np.bool_):
-        return bool(value)
-    raise TypeError(f"not JSON serialisable: {type(value)}")
-
-
-# Without indent the json module uses its C encoder (with indent it falls back to
-# pure Python, 6× slower); the layout below puts one unit or finding per line instead.
-# The report is a tree of fresh dicts and lists, never cyclic: skipping the encoder's
-# cycle check (a dict entry per container) saves about a third of the encoding time.
-_ENCODER = json.JSONEncoder(ensure_ascii=False, check_circular=False, default=_default)
-
-
-def _write_list(stream: IO[str], key: str, chunks: Iterable[list], last: bool) -> None:
-    """One item per line; one write per chunk (a write per unit cost 0.4 s nationally)."""
-    stream.write(f" {_ENCODER.encode(key)}: [")
-    first = True
-    for chunk in chunks:
-        if chunk:
-            stream.write(("\n  " if first else ",\n  ")
-                         + ",\n  ".join(map(_ENCODER.encode, chunk)))
-            first = False
-    stream.write("]" if first else "\n ]")
-    stream.write("\n" if last else ",\n")
-
-
-def write_json(report: Report, stream: IO[str], lang: str = "vi") -> None:
+def write_json(report: Report, stream: IO, lang: str = "vi") -> None:
     """``report_dict(report, lang)`` as JSON, written a chunk of units at a time so the
     national report (hundreds of MB of text) never sits in memory whole."""
-    with _no_cycle_collection():
-        _write_json(report, stream, lang)
-
-
-def _write_json(report: Report, stream: IO[str], lang: str) -> None:
-    stream.write("{\n")
-    for key, value in _head(report, lang).items():
-        stream.write(f" {_ENCODER.encode(key)}: {_ENCODER.encode(value)},\n")
-    _write_list(stream, "results", result_chunks(report, CHUNK, lang), last=False)
-    tail = _tail(report, lang)
-    _write_list(stream, "targets", [tail["targets"]], last=False)
-    _write_list(stream, "findings", [tail["findings"]], last=True)
-    stream.write("}\n")
+    with no_cycle_collection():
+        write_document(stream, _head(report, lang), result_chunks(report, CHUNK, lang),
+                       tail(report, lang))
