@@ -387,6 +387,18 @@ MESSAGES: dict[str, dict[str, str]] = {
     "xl_shortfall": {"vi": "Còn thiếu (người)", "en": "Shortfall (people)"},
     "xl_level_heading": {"vi": "Mức độ {n} — {article}", "en": "Level {n} — {article}"},
     "xl_result": {"vi": "Kết quả", "en": "Result"},
+    "xl_level_n": {"vi": "Mức độ {n}", "en": "Level {n}"},
+    "xl_thresholds": {"vi": "Ngưỡng: {levels}", "en": "Threshold: {levels}"},
+    "xl_level_threshold": {"vi": "mức {n} {threshold}", "en": "level {n} {threshold}"},
+    "xl_dbkk": {"vi": "xã ĐBKK", "en": "ĐBKK commune"},
+    "xl_must_be_yes": {"vi": "Phải ghi Có", "en": "Must say yes"},
+    "xl_national_note": {
+        "vi": "Dữ liệu gồm {n} tỉnh: bảng tổng hợp toàn quốc liệt kê các {units} theo tỉnh; "
+              "số liệu từng xã nằm trong tệp của mỗi tỉnh (--split-by province).",
+        "en": "The data spans {n} provinces: this national summary lists the {units} by "
+              "province; each province's communes are in its own workbook "
+              "(--split-by province).",
+    },
     "xl_level_reached": {"vi": "Mức đạt", "en": "Level reached"},
     "xl_total_of": {"vi": "Cộng {name}", "en": "Total {name}"},
     "xl_check_pass": {"vi": "Đạt", "en": "Met"},
