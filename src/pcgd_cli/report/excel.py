@@ -35,6 +35,7 @@ from pcgd_cli.report.excel_targets import write_targets_sheet
 from pcgd_cli.report.excel_tiers import write_tiers_sheet
 from pcgd_cli.report.explain import shown_rate
 from pcgd_cli.report.result_columns import TierColumns, result_columns
+from pcgd_cli.report.split import province_codes, province_report
 from pcgd_cli.report.xlsx_sheet import Sheet, Styles, new_workbook, sheet_name
 from pcgd_cli.report_model import Report
 
@@ -49,8 +50,23 @@ LEVEL_COLOURS = ("#A9D18E", "#70AD47", "#38761D", "#274E13")
 def write_workbooks(report: Report, output: Path, lang: str = "vi",
                     columns: list[TierColumns] | None = None,
                     split_by: str | None = None) -> None:
-    """``--output x.xlsx``: the summary workbook, atomically."""
-    write_all_atomically([(output, lambda fh: write_workbook(report, fh, lang, columns))])
+    """``--output x.xlsx``: the summary workbook (the national summary when the data
+    spans several provinces); with ``split_by="province"`` also ``x_<code>.xlsx`` for
+    each province, its communes as if it had been checked alone. All of them or none
+    (written to temporary files, renamed once every one is complete)."""
+    outputs = [(output, lambda fh: write_workbook(report, fh, lang, columns))]
+    if split_by == "province":
+        for code, _name in province_codes(report.evaluation):
+            part = province_report(report, code)
+            outputs.append((split_path(output, code),
+                            lambda fh, part=part: write_workbook(part, fh, lang)))
+    write_all_atomically(outputs)
+
+
+def split_path(output: Path, code: str) -> Path:
+    """``tong_hop.xlsx`` → ``tong_hop_12.xlsx`` for province 12."""
+    safe = "".join(c if c.isalnum() or c in "-_" else "-" for c in code) or "0"
+    return output.with_name(f"{output.stem}_{safe}{output.suffix}")
 
 
 def detail_depth(report: Report) -> int:
