@@ -744,6 +744,17 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "điền số liệu (ghi 0 nếu không có ai)",
         "en": "fill it in (0 if there is nobody)",
     },
+    "finding_commune_without_district": {
+        "vi": "Xã {unit} chỉ có ở trang không có cột huyện, trong khi các trang khác có cột "
+              "huyện; dòng bị bỏ qua",
+        "en": "Commune {unit} is only in a sheet without district columns, while other "
+              "sheets have them; row rejected",
+    },
+    "finding_commune_without_district_hint": {
+        "vi": "thêm xã này vào trang có cột huyện, hoặc thêm cột mã huyện vào trang này",
+        "en": "add this commune to the sheet with the district columns, or add a district "
+              "code column to this sheet",
+    },
     "finding_missing_district_code": {
         "vi": "Xã {unit}: thiếu mã huyện; dòng bị bỏ qua",
         "en": "Commune {unit}: no district code; row rejected",
