@@ -133,13 +133,12 @@ def excel_writer() -> Callable | None:
     return None
 
 
-def call_excel_writer(writer: Callable, report, path: Path) -> None:
-    """The writer may take a path or an open binary file; try the path first."""
-    try:
-        writer(report, path)
-    except (TypeError, AttributeError):
-        with path.open("wb") as fh:
-            writer(report, fh)
+def call_excel_writer(writer: Callable, report, path: Path, columns=None) -> None:
+    """``write_workbook(report, stream, lang, columns)`` to an open binary file. (Trying
+    a path first, as this did before, wrote the workbook twice: the writer takes the
+    path as its stream and fails only when it writes the finished book.)"""
+    with path.open("wb") as fh:
+        writer(report, fh, "vi", columns)
 
 
 def time_stages(path: Path, runs: int, tmp: Path) -> dict:
@@ -194,7 +193,7 @@ def time_stages(path: Path, runs: int, tmp: Path) -> dict:
         if writer is not None:
             try:
                 t5 = time.perf_counter()
-                call_excel_writer(writer, report, tmp / "stage_summary.xlsx")
+                call_excel_writer(writer, report, tmp / "stage_summary.xlsx", columns)
                 out["excel"].append(time.perf_counter() - t5)
             except Exception as exc:  # a writer still being built must not stop the run
                 out["excel_note"] = f"n/a ({type(exc).__name__}: {str(exc)[:80]})"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import pyarrow.parquet as pq
+import duckdb
 
 from targets_support import PRIMARY_LEVEL2, commune, run, write_rows
 
@@ -19,7 +19,9 @@ def _both(path: Path, tmp_path: Path) -> tuple[list[dict], dict]:
     code, stdout, stderr = run("check", str(path), "--output", str(out), "--format", "json")
     assert code in (0, 1), stderr
     assert not [p for p in out.parent.iterdir() if p.name.endswith(".tmp")]
-    return pq.read_table(out).to_pylist(), json.loads(stdout)
+    table = duckdb.sql(f"SELECT * FROM read_parquet('{out}')")
+    rows = [dict(zip(table.columns, values, strict=True)) for values in table.fetchall()]
+    return rows, json.loads(stdout)
 
 
 def test_one_row_per_unit_and_standard_with_the_figures_as_columns(tmp_path: Path) -> None:

@@ -2,8 +2,9 @@
 
 One row per unit and standard (filter on the standard column), so the sheet
 stays narrow enough to print: per level the units meeting it, out of how
-many, the share, the share required and the result; then the level reached
-and the gap to the next level.
+many, the share, the share required and the result. The level reached, the
+result and the gap to the next level are the standard sheets' (their total rows,
+or the national summary's district rows): each said once.
 """
 
 from __future__ import annotations
@@ -15,8 +16,8 @@ from pcgd_cli.report.excel_common import (
     multi_year,
     status_word,
 )
-from pcgd_cli.report.explain import share_gap_text, shown_rate
-from pcgd_cli.report.result_columns import StandardColumns, TierColumns
+from pcgd_cli.report.explain import shown_rate
+from pcgd_cli.report.result_columns import TierColumns
 from pcgd_cli.report.xlsx_sheet import Sheet
 from pcgd_cli.report_model import Report
 
@@ -47,18 +48,14 @@ def write_tiers_sheet(sheet: Sheet, report: Report, lang: str,
     for k in range(max_levels):
         for j, key in enumerate(PER_LEVEL):
             sheet.header(low, first + k * len(PER_LEVEL) + j, t(key, lang))
-    level_col = first + max_levels * len(PER_LEVEL)
-    for j, key in enumerate(("xl_level_reached", "xl_result", "ui_gap")):
-        sheet.header(low, level_col + j, t(key, lang))
+    last_col = first + max_levels * len(PER_LEVEL) - 1
 
     row = low + 1
     status_cols = [first + k * len(PER_LEVEL) + 4 for k in range(max_levels)]
-    status_cols.append(level_col + 1)
     words = {s: status_word(s, lang) for s in Status}
     fmts = [styles.text] * 3 + ([styles.text] if with_year else [])
     fmts += [styles.count, styles.text, styles.text]
     fmts += [styles.count, styles.count, styles.rate, styles.rate, styles.text] * max_levels
-    fmts += [styles.count, styles.text, styles.text]
     for sid in columns[0].standards:
         for tier in columns[1:]:
             std = tier.standards[sid]
@@ -70,7 +67,6 @@ def write_tiers_sheet(sheet: Sheet, report: Report, lang: str,
             short = std.spec.short.get(lang)
             shares = [_share_columns(level, std.evaluated) for level in std.levels]
             statuses = [level.status.tolist() for level in std.levels]
-            levels, results = std.level.tolist(), std.status.tolist()
             for i in range(len(tier)):
                 values = [level_name, units.code[i], units.name[i]]
                 if with_year:
@@ -82,13 +78,11 @@ def write_tiers_sheet(sheet: Sheet, report: Report, lang: str,
                         continue
                     values += [*(shares[k][i] if shares[k] else (None,) * 4),
                                words[statuses[k][i]]]
-                values += [levels[i] if levels[i] >= 0 else None, words[results[i]],
-                           _gap(tier, std, i, lang)]
                 sheet.cells(row, 0, values, fmts)
                 row += 1
     met, not_met, unknown = colour_words(lang)
     sheet.status_colours(low + 1, row - 1, status_cols, met, not_met, unknown)
-    sheet.finish(top, low, row - 1, level_col + 2, freeze_col=3)
+    sheet.finish(top, low, row - 1, last_col, freeze_col=3)
 
 
 def _share_columns(level, evaluated: bool) -> list[tuple] | None:
@@ -99,11 +93,3 @@ def _share_columns(level, evaluated: bool) -> list[tuple] | None:
     return [(met, children, shown_rate(met, children), share.required)
             for met, children in zip(share.met.tolist(), share.children.tolist(),
                                      strict=True)]
-
-
-def _gap(tier: TierColumns, std: StandardColumns, i: int, lang: str) -> str:
-    k = int(std.next_level[i])
-    if k < 0:
-        return ""
-    level = tier.result.standards[std.id].levels[k]
-    return share_gap_text(level, i, tier.tier, tier.child_tier, lang, std.spec.short.get(lang))
