@@ -48,8 +48,22 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "What to print: table (the default), json or csv",
     },
     "help_output": {
-        "vi": "Ghi kết quả ra tệp .xlsx, .json hoặc .csv",
-        "en": "Write the result to an .xlsx, .json or .csv file",
+        "vi": "Ghi kết quả ra tệp .xlsx, .json, .csv hoặc .parquet",
+        "en": "Write the result to an .xlsx, .json, .csv or .parquet file",
+    },
+    "help_json_schema": {
+        "vi": "Phiên bản JSON: 2 (mặc định) hoặc 1 (cũ, bỏ ở bản sau)",
+        "en": "JSON schema version: 2 (the default) or 1 (deprecated, removed in the next "
+              "release)",
+    },
+    "help_explain": {
+        "vi": "Thêm vào JSON câu giải thích còn thiếu gì để đạt mức tiếp theo",
+        "en": "Add to the JSON the sentences saying what each unit lacks for its next level",
+    },
+    "help_split_by": {
+        "vi": "Với --output .xlsx: ghi thêm một tệp cho mỗi tỉnh (TÊN_<mã tỉnh>.xlsx)",
+        "en": "With --output .xlsx: also write one workbook per province "
+              "(NAME_<province code>.xlsx)",
     },
     "help_sheet": {
         "vi": "Chỉ đọc trang này (đọc được cả trang ẩn); lặp lại được",
@@ -153,6 +167,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     "metavar_code": {"vi": "MÃ_XÃ", "en": "CODE"},
     "metavar_village": {"vi": "village", "en": "village"},
     "metavar_option": {"vi": "TÊN=GIÁ_TRỊ", "en": "NAME=CHOICE"},
+
+    "metavar_json_schema": {"vi": "2|1", "en": "2|1"},
+    "metavar_split_by": {"vi": "province", "en": "province"},
     # how help is laid out, and usage errors (typer's own texts are English only)
     "usage_prefix": {"vi": "Cách dùng: ", "en": "Usage: "},
     "usage_options": {"vi": "[TÙY_CHỌN]", "en": "[OPTIONS]"},
@@ -228,8 +245,22 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Cannot write output of this type: {path}",
     },
     "output_type_hint": {
-        "vi": "dùng đuôi .xlsx, .json hoặc .csv",
-        "en": "use .xlsx, .json or .csv",
+        "vi": "dùng đuôi .xlsx, .json, .csv hoặc .parquet",
+        "en": "use .xlsx, .json, .csv or .parquet",
+    },
+    "split_needs_xlsx": {
+        "vi": "--split-by chỉ dùng với --output TỆP.xlsx",
+        "en": "--split-by works only with --output FILE.xlsx",
+    },
+    "split_needs_xlsx_hint": {
+        "vi": "thêm --output tong_hop.xlsx",
+        "en": "add --output summary.xlsx",
+    },
+    "json_schema_1_deprecated": {
+        "vi": "JSON schema_version 1 sẽ bị bỏ ở phiên bản sau; hãy chuyển sang bản 2 "
+              "(README: JSON report)",
+        "en": "JSON schema_version 1 is deprecated and will be removed in the next release; "
+              "move to version 2 (README: JSON report)",
     },
     "output_failed": {
         "vi": "Không ghi được tệp kết quả {path}: {error}",
@@ -419,6 +450,18 @@ MESSAGES: dict[str, dict[str, str]] = {
     "xl_shortfall": {"vi": "Còn thiếu (người)", "en": "Shortfall (people)"},
     "xl_level_heading": {"vi": "Mức độ {n} — {article}", "en": "Level {n} — {article}"},
     "xl_result": {"vi": "Kết quả", "en": "Result"},
+    "xl_level_n": {"vi": "Mức độ {n}", "en": "Level {n}"},
+    "xl_thresholds": {"vi": "Ngưỡng: {levels}", "en": "Threshold: {levels}"},
+    "xl_level_threshold": {"vi": "mức {n} {threshold}", "en": "level {n} {threshold}"},
+    "xl_dbkk": {"vi": "xã ĐBKK", "en": "ĐBKK commune"},
+    "xl_must_be_yes": {"vi": "Phải ghi Có", "en": "Must say yes"},
+    "xl_national_note": {
+        "vi": "Dữ liệu gồm {n} tỉnh: bảng tổng hợp toàn quốc liệt kê các {units} theo tỉnh; "
+              "số liệu từng xã nằm trong tệp của mỗi tỉnh (--split-by province).",
+        "en": "The data spans {n} provinces: this national summary lists the {units} by "
+              "province; each province's communes are in its own workbook "
+              "(--split-by province).",
+    },
     "xl_level_reached": {"vi": "Mức đạt", "en": "Level reached"},
     "xl_total_of": {"vi": "Cộng {name}", "en": "Total {name}"},
     "xl_check_pass": {"vi": "Đạt", "en": "Met"},
@@ -765,6 +808,17 @@ MESSAGES: dict[str, dict[str, str]] = {
     "finding_missing_value_hint": {
         "vi": "điền số liệu (ghi 0 nếu không có ai)",
         "en": "fill it in (0 if there is nobody)",
+    },
+    "finding_commune_without_district": {
+        "vi": "Xã {unit} chỉ có ở trang không có cột huyện, trong khi các trang khác có cột "
+              "huyện; dòng bị bỏ qua",
+        "en": "Commune {unit} is only in a sheet without district columns, while other "
+              "sheets have them; row rejected",
+    },
+    "finding_commune_without_district_hint": {
+        "vi": "thêm xã này vào trang có cột huyện, hoặc thêm cột mã huyện vào trang này",
+        "en": "add this commune to the sheet with the district columns, or add a district "
+              "code column to this sheet",
     },
     "finding_missing_district_code": {
         "vi": "Xã {unit}: thiếu mã huyện; dòng bị bỏ qua",

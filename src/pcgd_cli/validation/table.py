@@ -631,6 +631,7 @@ def build_unit_table(sheets: list[RawSheet], catalog: ColumnCatalog,
         _sheet_findings(sheet, header, catalog, findings)
         parts.append(_sheet_part(sheet, header, catalog, summaries[sheet.file], findings,
                                  register))
+    parts = _reject_unplaced(parts, findings, summaries)
     present = set().union(*(p.frame.columns for p in parts)) if parts else set()
     present -= {"_row", "_part", "_pos"}
     invalid: set[tuple[int, str]] = set()
@@ -644,6 +645,53 @@ def build_unit_table(sheets: list[RawSheet], catalog: ColumnCatalog,
                                   has_districts=bool({"district_code", "district"} & present),
                                   invalid=invalid, locator=locator)
     return Reading(table, findings, list(summaries.values()))
+
+
+def _reject_unplaced(parts: list[_SheetPart], findings: list[Finding],
+                     summaries: dict[Path, InputSummary]) -> list[_SheetPart]:
+    """A commune found only in sheets without district columns, while other sheets
+    have them, has no district: an error at its row, and the row is rejected, as a row
+    whose district cell is empty is (rather than a district with no code or name)."""
+    district_keys = {"district_code", "district"}
+    placed_parts = [p for p in parts if district_keys & set(p.frame.columns)]
+    if not placed_parts or len(placed_parts) == len(parts):
+        return parts
+
+    def keys(part: _SheetPart) -> list[tuple[str, object]]:
+        years = part.frame["year"].tolist() if "year" in part.frame else [None] * len(part.frame)
+        return list(zip(part.frame["commune_code"].tolist(), map(_year_key, years),
+                        strict=True))
+
+    placed = {key for part in placed_parts for key in keys(part)}
+    placed_codes = {code for code, _ in placed}
+    out = []
+    for part in parts:
+        if district_keys & set(part.frame.columns):
+            out.append(part)
+            continue
+        # a sheet without years matches the commune in any year of the other sheets
+        orphan = np.array([(code, year) not in placed if year is not None
+                           else code not in placed_codes for code, year in keys(part)],
+                          dtype=bool)
+        if not orphan.any():
+            out.append(part)
+            continue
+        col0 = part.col_of.get("commune_code", part.col_of.get("commune", 0))
+        for pos in np.flatnonzero(orphan).tolist():
+            row0 = int(part.frame["_row"].iat[pos]) - 1
+            code = str(part.frame["commune_code"].iat[pos])
+            findings.append(Finding("error", "commune_without_district", str(part.source.file),
+                                    part.source.name, cell_ref(row0, col0), row0 + 1,
+                                    "commune_code", code, unit=code))
+        keep = ~orphan
+        position = np.cumsum(keep) - 1
+        summary = summaries[part.source.file]
+        summary.rows_used -= int(orphan.sum())
+        summary.rows_rejected += int(orphan.sum())
+        out.append(_SheetPart(part.frame[keep].reset_index(drop=True), part.source, part.header,
+                              part.col_of, [(int(position[pos]), key) for pos, key in part.invalid
+                                            if keep[pos]]))
+    return out
 
 
 def _holds_numbers(rows: list[list[object]]) -> bool:
