@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple, Protocol
 
@@ -166,11 +167,19 @@ class PersonSource:
     def totals(self) -> dict[str, int]:
         return {k: int(self.accounting[k].sum()) for k in PERSON_FATES}
 
-    def of(self) -> dict[tuple[str, float], dict[str, int]]:
+    @cached_property
+    def by_commune(self) -> dict[tuple[str, float], dict[str, int]]:
         """(commune code, year) → that commune's row accounting."""
         rows = self.accounting.to_dict("records")
         return {(str(r["commune_code"]), float(r["year"])): {k: int(r[k]) for k in PERSON_FATES}
                 for r in rows}
+
+    def of(self, code: str, year: object) -> dict[str, int] | None:
+        """A commune's row accounting; None for one no person row names."""
+        try:
+            return self.by_commune.get((str(code), float(year)))
+        except (TypeError, ValueError):
+            return None
 
 
 @dataclass

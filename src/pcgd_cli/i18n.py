@@ -495,6 +495,17 @@ MESSAGES: dict[str, dict[str, str]] = {
     "xl_info_version": {"vi": "Phiên bản", "en": "Version"},
     "xl_info_source": {"vi": "Văn bản", "en": "Source"},
     "xl_info_target_sets": {"vi": "Bộ chỉ tiêu", "en": "Target sets"},
+    "xl_sheet_persons": {"vi": "Người được đếm", "en": "Persons counted"},
+    "xl_persons_title": {
+        "vi": "Số liệu đếm từ {persons} người trong {files} tệp phiếu điều tra (quy tắc "
+              "đếm {rules}): từng xã",
+        "en": "Counted from {persons} persons in {files} survey file(s) (counting rules "
+              "{rules}): commune by commune",
+    },
+    "xl_persons_all": {"vi": "mọi xã", "en": "all communes"},
+    "xl_info_counting": {"vi": "Quy tắc đếm phiếu điều tra", "en": "Counting rules"},
+    "xl_info_counting_options": {"vi": "Tùy chọn đếm", "en": "Counting options"},
+    "xl_info_persons": {"vi": "Số người đọc từ phiếu", "en": "Persons read"},
     "xl_info_inputs": {"vi": "Tệp dữ liệu đầu vào", "en": "Input files"},
     "xl_info_path": {"vi": "Đường dẫn", "en": "Path"},
     "xl_info_rows_read": {"vi": "Số dòng đã đọc", "en": "Rows read"},

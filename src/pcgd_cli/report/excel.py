@@ -30,6 +30,7 @@ from pcgd_cli.report.excel_common import (
     unit_name,
 )
 from pcgd_cli.report.excel_info import write_findings_sheet, write_info_sheet
+from pcgd_cli.report.excel_persons import write_persons_sheet
 from pcgd_cli.report.excel_standards import write_standard_sheet
 from pcgd_cli.report.excel_targets import write_targets_sheet
 from pcgd_cli.report.excel_tiers import write_tiers_sheet
@@ -100,6 +101,7 @@ def write_workbook(report: Report, stream: IO[bytes], lang: str = "vi",
     standard_sheets = {sid: add(communes.standards[sid].spec.short.get(lang))
                        for sid in evaluated}
     tiers_sheet = add(t("xl_sheet_tiers", lang))
+    persons_sheet = add(t("xl_sheet_persons", lang)) if report.persons else None
     findings_sheet = add(t("xl_sheet_findings", lang))
     info_sheet = add(t("xl_sheet_info", lang))
 
@@ -111,6 +113,8 @@ def write_workbook(report: Report, stream: IO[bytes], lang: str = "vi",
     for sid, sheet in standard_sheets.items():
         write_standard_sheet(sheet, report, sid, lang, columns, detail)
     write_tiers_sheet(tiers_sheet, report, lang, columns)
+    if persons_sheet is not None:
+        write_persons_sheet(persons_sheet, report, lang)
     write_findings_sheet(findings_sheet, report, lang)
     write_info_sheet(info_sheet, report, lang)
     summary.ws.activate()

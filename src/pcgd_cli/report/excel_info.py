@@ -56,6 +56,12 @@ def write_info_sheet(sheet: Sheet, report: Report, lang: str) -> None:
         (t("xl_info_provisional", lang), t("xl_yes" if report.provisional else "xl_no", lang)),
     ]
     facts += [(t("xl_info_note", lang), note.get(lang)) for note in report.notes()]
+    if report.persons is not None:  # counted from person rows: by which rules, how
+        persons = report.persons
+        options = ", ".join(f"{k}={v}" for k, v in persons.options.items())
+        facts += [(t("xl_info_counting", lang), f"{persons.rules_id} {persons.rules_version}"),
+                  (t("xl_info_counting_options", lang), options),
+                  (t("xl_info_persons", lang), persons.persons)]
     for label, value in facts:
         sheet.text(row, 0, label, styles.total_text)
         if isinstance(value, float | int):

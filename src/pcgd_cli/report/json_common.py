@@ -12,6 +12,7 @@ from typing import IO
 import orjson
 
 from pcgd_cli import __version__
+from pcgd_cli.count_table import PersonSource
 from pcgd_cli.report.finding_text import finding_message, finding_suggestion
 from pcgd_cli.report.targets_text import target_results
 from pcgd_cli.report_model import Report
@@ -43,9 +44,20 @@ def head(report: Report, lang: str, schema_version: int, rules: list[dict]) -> d
         "rules": rules,
         "inputs": [{"path": str(s.path), "sha256": s.sha256, "rows_read": s.rows_read,
                     "rows_used": s.rows_used, "rows_total": s.rows_total,
-                    "rows_blank": s.rows_blank, "rows_rejected": s.rows_rejected}
+                    "rows_blank": s.rows_blank, "rows_rejected": s.rows_rejected,
+                    **({"rows_left_out": s.rows_left_out} if report.persons else {})}
                    for s in report.inputs],
+        **({"persons": persons_part(report.persons)} if report.persons else {}),
     }
+
+
+def persons_part(persons: PersonSource) -> dict:
+    """Where counts made from person rows came from (each commune's own accounting is in
+    its results entry)."""
+    return {"persons": persons.persons, "files": persons.files,
+            "counting_rules": {"id": persons.rules_id, "version": persons.rules_version,
+                               "options": persons.options},
+            "totals": persons.totals()}
 
 
 def tail(report: Report, lang: str) -> dict:

@@ -170,6 +170,8 @@ def tier_entries(tier: TierColumns, report: Report, lang: str, explain: bool, a:
                 "parent_code": units.parent_code[i], "year": units.year[i]}
         if commune:
             unit["disadvantaged"] = units.disadvantaged[i]
+            if report.persons is not None:  # the persons its counts were made from
+                unit["persons"] = report.persons.of(units.code[i], units.year[i])
         else:
             unit["communes"] = units.communes[i]
         if tier.provisional:
