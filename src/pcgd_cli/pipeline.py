@@ -135,11 +135,11 @@ def read_inputs(paths: list[Path], book: RuleBook, sheet_names: list[str] | None
                 progress: Callable[[Path], None] | None = None,
                 register: Register | None = None,
                 persons: PersonArgs | None = None) -> Reading:
-    """Tables of commune counts or person rows, each file told by its headers (a
-    Parquet file is always person rows); one kind per run."""
+    """Tables of commune counts or person rows, each file told by its headers; one
+    kind per run."""
     from pcgd_cli.persons.detect import (
-        PERSON_ONLY_SUFFIXES,
         csv_holds_persons,
+        parquet_holds_persons,
         sheets_hold_persons,
     )
     from pcgd_cli.rules.counting_loader import load_counting_rules, resolve_counting
@@ -151,8 +151,8 @@ def read_inputs(paths: list[Path], book: RuleBook, sheet_names: list[str] | None
     sheets_read: dict[Path, list[RawSheet]] = {}
     for path in paths:
         suffix = path.suffix.lower()
-        if suffix in PERSON_ONLY_SUFFIXES:
-            holds = True
+        if suffix == ".parquet":
+            holds = parquet_holds_persons(path, catalog)
         elif suffix == ".csv":
             holds = csv_holds_persons(path, catalog)
         else:

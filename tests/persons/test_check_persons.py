@@ -200,3 +200,19 @@ def test_a_table_of_counts_is_still_a_table(tmp_path: Path) -> None:
                      encoding="utf-8")
     code, report = json_of(table)
     assert code == 0 and "persons" not in report
+
+
+def test_counts_written_as_parquet_are_checked_as_counts(entry: Path, tmp_path: Path) -> None:
+    """What `pcgd count -o x.parquet` writes reads back as a table of counts (no person
+    header in it), judged as the same counts in CSV are."""
+    units = register(tmp_path, {"03394": 0})
+    verdicts = []
+    for name in ("so_lieu.parquet", "so_lieu.csv"):
+        out = tmp_path / name
+        run("count", entry, "--commune", "03394", "--units", units, "-o", out, "--quiet")
+        _, report = json_of(out, "--units", units)
+        assert "persons" not in report  # counts, not person rows
+        assert report["inputs"][0]["rows_read"] == 1
+        verdicts.append(commune(report, "03394")["standards"])
+    assert verdicts[0] == verdicts[1]
+    assert verdicts[0]["primary"]["indicators"]["grade1"] == [20, 20, 0]

@@ -2,9 +2,10 @@
 
 Told by its headers, as ``pcgd check`` takes both: a sheet or CSV file whose
 header names a birth column and a name column (the entry workbook's "Năm sinh",
-"Họ đệm", "Tên" …) holds person rows; a Parquet file is always an export of
-person rows. A CSV file is told from its first rows, so a national export is not
-read twice; a workbook from the sheets read once, which the counting then reuses.
+"Họ đệm", "Tên" …) holds person rows. A CSV file is told from its first rows and a
+Parquet file from its column names, so a national export is not read twice; a
+workbook from the sheets read once, which the counting then reuses. A Parquet file
+without them is a table of counts, as ``pcgd count -o x.parquet`` writes.
 """
 
 from __future__ import annotations
@@ -15,11 +16,16 @@ from pcgd_cli.persons.headers import find_person_header
 from pcgd_cli.reading.workbook import RawSheet, csv_head
 from pcgd_cli.validation.catalog import ColumnCatalog
 
-PERSON_ONLY_SUFFIXES = (".parquet",)
-
 
 def csv_holds_persons(path: Path, catalog: ColumnCatalog) -> bool:
     return find_person_header(csv_head(path), catalog) is not None
+
+
+def parquet_holds_persons(path: Path, catalog: ColumnCatalog) -> bool:
+    from pcgd_cli.reading.parquet import parquet_columns
+
+    columns: list[object] = list(parquet_columns(path))
+    return find_person_header([columns], catalog) is not None
 
 
 def sheets_hold_persons(sheets: list[RawSheet], catalog: ColumnCatalog) -> bool:

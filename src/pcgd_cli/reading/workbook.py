@@ -161,7 +161,7 @@ def read_workbook(path: Path) -> list[RawSheet]:
 
 
 def read_file(path: Path) -> list[RawSheet]:
-    """All sheets of ``path``; a CSV file is one sheet named after the file."""
+    """All sheets of ``path``; a CSV or Parquet file is one sheet named after the file."""
     suffix = path.suffix.lower()
     if not path.is_file():
         raise PcgdError("file_not_found", path=path)
@@ -170,6 +170,10 @@ def read_file(path: Path) -> list[RawSheet]:
             return read_csv(path)
         if suffix in WORKBOOK_SUFFIXES:
             return read_workbook(path)
+        if suffix == ".parquet":
+            from pcgd_cli.reading.parquet import read_parquet
+
+            return read_parquet(path)
     except OSError as exc:
         raise PcgdError("file_unreadable", path=path, error=exc.strerror or exc) from None
     raise PcgdError("file_type", path=path)
