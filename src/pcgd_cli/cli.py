@@ -155,6 +155,7 @@ def check(
     lang = _check_lang(lang)
     book = None
     options = OutputOptions(int(json_schema.value), explain, split_by)
+    prefetch = _start_reading(files or [])
     try:
         from pcgd_cli.persons.command import parse_options
         from pcgd_cli.pipeline import PersonArgs
@@ -164,12 +165,27 @@ def check(
         persons = PersonArgs(rules_counting, _survey_year(year), commune,
                              parse_options(option or [], rules_counting or "household-2025"))
         code = _run_check(files or [], book, fmt, output, lang, quiet, sheet or [], units,
-                          options, persons)
+                          options, persons, prefetch)
     except PcgdError as error:
         _fail(error, lang, book)
+    finally:
+        prefetch.wait()
     if code == ExitCode.TARGET_NOT_MET and exit_zero:
         code = ExitCode.OK
     raise typer.Exit(int(code))
+
+
+def _start_reading(files: list[str]):
+    """The workbooks' read, started now so that it runs while the rest of pcgd loads
+    (reading/prefetch.py); nothing read ahead when the files cannot be listed (the
+    check then says why, as before)."""
+    from pcgd_cli.reading.prefetch import Prefetch
+    from pcgd_cli.reading.sources import expand_inputs
+
+    try:
+        return Prefetch(expand_inputs(files))
+    except PcgdError:
+        return Prefetch([])
 
 
 def _survey_year(year: int | None) -> int | None:
@@ -199,13 +215,15 @@ def _check_output_options(output: Path | None, fmt: Format, options: OutputOptio
 def _run_check(files: list[str], book, fmt: Format, output: Path | None, lang: str,
                quiet: bool, sheet_names: list[str] | None = None,
                units: Path | None = None,
-               options: OutputOptions = OutputOptions(), persons=None) -> ExitCode:
+               options: OutputOptions = OutputOptions(), persons=None,
+               prefetch=None) -> ExitCode:
     from rich.console import Console
 
     from pcgd_cli.batch import file_progress, run_summary
     from pcgd_cli.output import OUTPUT_SUFFIXES, check_output_path
     from pcgd_cli.pipeline import check_files
     from pcgd_cli.reading import expand_inputs
+    from pcgd_cli.reading.prefetch import Prefetch
     from pcgd_cli.report.csv_report import write_csv
     from pcgd_cli.report.terminal import render_terminal
     from pcgd_cli.units import load_register
@@ -218,7 +236,8 @@ def _run_check(files: list[str], book, fmt: Format, output: Path | None, lang: s
     register = load_register(units) if units is not None else None
     with file_progress(paths, err, quiet, lang) as progress:
         report = check_files(paths, book, progress=progress, sheet_names=sheet_names,
-                             register=register, persons=persons)
+                             register=register, persons=persons,
+                             read=(prefetch or Prefetch([])).read)
 
     outputs = ReportOutputs(report, lang, options)
     if output is not None:

@@ -237,7 +237,8 @@ def _sheet_part(sheet: RawSheet, header: HeaderMatch, catalog: ColumnCatalog,
     # each distinct (name, key) pair once, in the order of its first row
     name_to_key = {}
     if "district" in data:
-        for name_, key_ in dict.fromkeys(zip(data["district"], districts, strict=True)):
+        for name_, key_ in dict.fromkeys(zip(data["district"].tolist(), districts.tolist(),
+                                             strict=True)):
             if name_ and key_:
                 name_to_key.setdefault(district_name_key(name_), key_)
     commune_names = data.get("commune")
