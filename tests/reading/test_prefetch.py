@@ -51,7 +51,7 @@ def test_read_once(monkeypatch: pytest.MonkeyPatch) -> None:
     def read_again(path: Path):
         raise AssertionError(f"{path} read twice")
 
-    monkeypatch.setattr("pcgd_cli.reading.workbook.read_file", read_again)
+    monkeypatch.setattr("pcgd_cli.reading.prefetch.read_file", read_again)
     assert prefetch.read(SAMPLE) == expected
 
 
