@@ -36,3 +36,12 @@ def test_a_file_written_is_complete(tmp_path: Path) -> None:
     done = _pcgd("check", str(SAMPLE), "--output", str(out), "--quiet")
     assert done.returncode == 0, done.stderr
     assert len(json.loads(out.read_text(encoding="utf-8"))["results"]) == 115
+
+
+def test_a_profiled_run_still_writes_its_profile(tmp_path: Path) -> None:
+    profile = tmp_path / "check.prof"
+    done = subprocess.run([sys.executable, "-m", "cProfile", "-o", str(profile), "-m",
+                           "pcgd_cli", "check", str(SAMPLE), "--quiet"], capture_output=True,
+                          timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert profile.stat().st_size > 0

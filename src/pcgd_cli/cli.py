@@ -452,11 +452,15 @@ def run() -> None:
     process ends without the interpreter's teardown, which frees every object of the
     run one at a time (0.1 s after a national check) where the system takes the whole
     memory back at once. Output is flushed first; anything but a plain exit code (or a
-    flush that fails, e.g. on a closed pipe) leaves the usual way."""
+    flush that fails, e.g. on a closed pipe), and a run under a profiler or a tracer
+    (``python -m cProfile``, coverage: they write their results at exit), leaves the
+    usual way."""
     try:
         main()
     except SystemExit as done:
         if done.code is not None and not isinstance(done.code, int):
+            raise
+        if sys.getprofile() is not None or sys.gettrace() is not None:
             raise
         try:
             sys.stdout.flush()
