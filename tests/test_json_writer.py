@@ -1,5 +1,6 @@
 """write_json streams the report in chunks; what it writes must be report_dict exactly,
-in schema_version 2 (json_report) and in the deprecated 1 (json_v1)."""
+in schema_version 2 (json_report) and in the deprecated 1 (json_v1). Version 2 encodes
+each unit's figures column by column; they must be the result columns' own."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ import pytest
 
 from pcgd_cli.pipeline import check_files, load_rule_book
 from pcgd_cli.report import json_report, json_v1
+from pcgd_cli.report.result_columns import result_columns
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "sample_data" / "lai_chau_2024.xlsx"
@@ -88,3 +90,25 @@ def test_report_without_findings_or_targets_is_valid_json(tmp_path: Path) -> Non
     data = json.loads(_written(report))
     assert data["targets"] == [] and data["findings"] == []
     assert [u["unit_type"] for u in data["results"]] == ["commune", "province"]
+
+
+def test_indicators_are_the_result_columns(source: Path) -> None:
+    report = check_files([source], load_rule_book())
+    tiers = result_columns(report.evaluation)
+    units = iter(json_report.report_dict(report, "vi", tiers=tiers)["results"])
+    unknown = 0
+    for tier in tiers:
+        for i in range(len(tier)):
+            unit = next(units)
+            assert (unit["unit_type"], unit["code"]) == (tier.tier, tier.units.code[i])
+            for sid, std in tier.standards.items():
+                if not std.evaluated:
+                    continue
+                expected = {f.key: ([int(f.numerator[i]), int(f.denominator[i]),
+                                     int(f.excluded[i])] if f.known[i] else None)
+                            for f in std.figures if f.checked}
+                assert unit["standards"][sid]["indicators"] == expected, (unit["code"], sid)
+                unknown += None in expected.values()
+    assert next(units, None) is None
+    if source.suffix == ".csv":  # its blank count leaves a figure unknown: null, not [x, y, e]
+        assert unknown

@@ -1561,8 +1561,10 @@ def t(key: str, lang: str = "vi", /, **values: object) -> str:
     text = entry.get(lang) or entry["vi"]
     if not values:
         return text
-    return text.format(**{k: v.render(lang) if isinstance(v, Phrase | Joined) else v
-                          for k, v in values.items()})
+    for k, v in values.items():
+        if isinstance(v, _LATER):
+            values[k] = v.render(lang)  # ``values`` is this call's own dict
+    return text.format(**values)
 
 
 class Phrase:
@@ -1597,6 +1599,11 @@ class Joined:
     def render(self, lang: str) -> str:
         return self.separator.join(p.render(lang) if isinstance(p, Phrase) else str(p)
                                    for p in self.parts)
+
+
+# What ``t`` renders in the sentence's language first. A tuple made once: a
+# ``Phrase | Joined`` union is built anew at each use, and ``t`` runs twice per finding.
+_LATER = (Phrase, Joined)
 
 
 # Words and numbers that every layer writes the same way.

@@ -134,9 +134,11 @@ def read_person_rows(paths: list[Path], args: PersonArgs | None = None,
 def read_inputs(paths: list[Path], book: RuleBook, sheet_names: list[str] | None = None,
                 progress: Callable[[Path], None] | None = None,
                 register: Register | None = None,
-                persons: PersonArgs | None = None) -> Reading:
+                persons: PersonArgs | None = None,
+                read: Callable[[Path], list[RawSheet]] = read_file) -> Reading:
     """Tables of commune counts or person rows, each file told by its headers; one
-    kind per run."""
+    kind per run. ``read``: how a workbook is read (``read_file``, or a ``Prefetch``
+    that started reading it sooner)."""
     from pcgd_cli.persons.detect import (
         csv_holds_persons,
         parquet_holds_persons,
@@ -156,7 +158,7 @@ def read_inputs(paths: list[Path], book: RuleBook, sheet_names: list[str] | None
         elif suffix == ".csv":
             holds = csv_holds_persons(path, catalog)
         else:
-            sheets_read[path] = read_file(path)
+            sheets_read[path] = read(path)
             holds = sheets_hold_persons(sheets_read[path], catalog)
         (person_paths if holds else table_paths).append(path)
     if person_paths and table_paths:
@@ -227,12 +229,13 @@ def check_files(paths: list[Path], book: RuleBook,
                 progress: Callable[[Path], None] | None = None,
                 sheet_names: list[str] | None = None,
                 register: Register | None = None,
-                persons: PersonArgs | None = None) -> Report:
+                persons: PersonArgs | None = None,
+                read: Callable[[Path], list[RawSheet]] = read_file) -> Report:
     """Read every file (commune tables or person rows), validate the counts, judge every
     standard and target."""
     started = datetime.now(UTC)
     clock = time.perf_counter()
-    reading = read_inputs(paths, book, sheet_names, progress, register, persons)
+    reading = read_inputs(paths, book, sheet_names, progress, register, persons, read)
     reading = validate_counts(reading, book)
     judged = judge(reading.table, book)
     return Report(judged.book, judged.evaluation, reading.findings + judged.findings,

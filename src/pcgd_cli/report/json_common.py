@@ -13,7 +13,7 @@ import orjson
 
 from pcgd_cli import __version__
 from pcgd_cli.count_table import PersonSource
-from pcgd_cli.report.finding_text import finding_message, finding_suggestion
+from pcgd_cli.report.finding_text import finding_texts
 from pcgd_cli.report.targets_text import target_results
 from pcgd_cli.report_model import Report
 
@@ -72,15 +72,16 @@ def tail(report: Report, lang: str) -> dict:
              **({"details": tr.details} if tr.details else {})}
             for tr in target_results(report.targets, report.book, lang)
         ],
-        "findings": [
-            {"severity": f.severity, "code": f.code, "file": f.file or None,
-             "sheet": f.sheet or None, "cell": f.cell or None, "row": f.row,
-             "column": f.column or None, "unit": f.unit or None, "value": f.value or None,
-             "message": finding_message(f, lang, report.book),
-             "suggestion": finding_suggestion(f, lang, report.book)}
-            for f in report.findings
-        ],
+        "findings": [finding_entry(f, lang, report) for f in report.findings],
     }
+
+
+def finding_entry(f, lang: str, report: Report) -> dict:
+    message, suggestion = finding_texts(f, lang, report.book)
+    return {"severity": f.severity, "code": f.code, "file": f.file or None,
+            "sheet": f.sheet or None, "cell": f.cell or None, "row": f.row,
+            "column": f.column or None, "unit": f.unit or None, "value": f.value or None,
+            "message": message, "suggestion": suggestion}
 
 
 @contextmanager
@@ -109,10 +110,11 @@ def byte_writer(stream: IO) -> Callable[[bytes], object]:
     return stream.write
 
 
-def write_document(stream: IO, top: dict, results: Iterable[list[dict]], end: dict) -> None:
+def write_document(stream: IO, top: dict, results: Iterable[list[bytes]], end: dict) -> None:
     """``{**top, "results": [...], **end}`` as JSON, one unit or finding per line, the
-    results written a chunk at a time so that the national report never sits in memory
-    whole; one write per chunk (a write per unit cost 0.4 s nationally)."""
+    results (each unit already encoded) written a chunk at a time so that the national
+    report never sits in memory whole; one write per chunk (a write per unit cost 0.4 s
+    nationally)."""
     write = byte_writer(stream)
     write(b"{\n")
     for key, value in top.items():
@@ -120,17 +122,17 @@ def write_document(stream: IO, top: dict, results: Iterable[list[dict]], end: di
     _write_list(write, "results", results, last=False)
     keys = list(end)
     for n, key in enumerate(keys):
-        _write_list(write, key, [end[key]], last=n == len(keys) - 1)
+        _write_list(write, key, [list(map(encode, end[key]))], last=n == len(keys) - 1)
     write(b"}\n")
 
 
-def _write_list(write: Callable[[bytes], object], key: str, chunks: Iterable[list],
+def _write_list(write: Callable[[bytes], object], key: str, chunks: Iterable[list[bytes]],
                 last: bool) -> None:
     write(b" " + encode(key) + b": [")
     first = True
     for chunk in chunks:
         if chunk:
-            write((b"\n  " if first else b",\n  ") + b",\n  ".join(map(encode, chunk)))
+            write((b"\n  " if first else b",\n  ") + b",\n  ".join(chunk))
             first = False
     write(b"]" if first else b"\n ]")
     write(b"\n" if last else b",\n")

@@ -12,12 +12,22 @@ only with ``explain``. Version 1 stays behind ``--json-schema 1`` for one releas
 
 from __future__ import annotations
 
+import io
 from collections.abc import Iterator
 from typing import IO
 
+import numpy as np
+import orjson
+
 from pcgd_cli.engine.results import STATUS_NAMES, Check, Status
 from pcgd_cli.report.explain import reason_lines, share_gap_text
-from pcgd_cli.report.json_common import head, no_cycle_collection, tail, write_document
+from pcgd_cli.report.json_common import (
+    encode,
+    head,
+    no_cycle_collection,
+    tail,
+    write_document,
+)
 from pcgd_cli.report.json_rules import rules_part
 from pcgd_cli.report.result_columns import StandardColumns, TierColumns, result_columns
 from pcgd_cli.report_model import Report
@@ -30,20 +40,37 @@ CHUNK = 500
 _STATUSES = [STATUS_NAMES[Status(s)] for s in range(len(Status))]
 
 
-def _figure_entries(std: StandardColumns, a: int, b: int) -> list[dict]:
-    """Per unit a..b-1: {indicator: [numerator, denominator, excluded] or None}. A ĐBKK
-    commune's figures of a test with a ĐBKK age band are that band's (rules say which)."""
-    per_unit: list[dict] = [{} for _ in range(b - a)]
-    for fig in std.figures:
-        if not fig.checked:
-            continue  # said once in "rules" (checked: false), never per unit
-        key = fig.key
-        num, den, exc = (fig.numerator[a:b].tolist(), fig.denominator[a:b].tolist(),
-                         fig.excluded[a:b].tolist())
-        for unit, x, y, e, k in zip(per_unit, num, den, exc, fig.known[a:b].tolist(),
-                                    strict=True):
-            unit[key] = [x, y, e] if k else None
-    return per_unit
+def _figure_entry(std: StandardColumns, i: int) -> dict:
+    """Unit i's {indicator: [numerator, denominator, excluded] or None}. A ĐBKK commune's
+    figures of a test with a ĐBKK age band are that band's (rules say which)."""
+    return {fig.key: ([int(fig.numerator[i]), int(fig.denominator[i]), int(fig.excluded[i])]
+                      if fig.known[i] else None)
+            for fig in std.figures if fig.checked}  # not checked: said once in "rules"
+
+
+def _figures_encoded(std: StandardColumns, a: int, b: int) -> list[bytes]:
+    """Per unit a..b-1, its "indicators" object as JSON. Each figure's columns are
+    encoded by orjson in one call and cut into units; a unit with a figure unknown
+    (null) is encoded from its own entry. Unit by unit in Python, building and then
+    encoding these lists was most of the JSON report's time on the national file."""
+    checked = [fig for fig in std.figures if fig.checked]
+    if b <= a:
+        return []
+    if not checked:
+        return [b"{}"] * (b - a)
+    template = b"{" + b",".join(encode(fig.key).replace(b"%", b"%%") + b":[%b]"
+                                for fig in checked) + b"}"
+    columns = []
+    for fig in checked:
+        triples = np.stack([fig.numerator[a:b], fig.denominator[a:b], fig.excluded[a:b]],
+                           axis=1)
+        if triples.dtype.kind not in "iu":  # the engine counts in int64; else unit by unit
+            return [encode(_figure_entry(std, i)) for i in range(a, b)]
+        columns.append(encode(triples)[2:-2].split(b"],["))  # [[x,y,e],…] → "x,y,e", …
+    known = np.logical_and.reduce([fig.known[a:b] for fig in checked]).tolist()
+    per_unit = zip(*columns, strict=True)
+    return [template % parts if whole else encode(_figure_entry(std, a + n))
+            for n, (whole, parts) in enumerate(zip(known, per_unit, strict=True))]
 
 
 def _commune_gaps(std: StandardColumns, a: int, b: int) -> list[dict | None]:
@@ -96,53 +123,56 @@ def _parent_gaps(std: StandardColumns, a: int, b: int) -> list[dict | None]:
     return out
 
 
-def _level_entries(std: StandardColumns, tier: TierColumns, a: int, b: int) -> list[dict]:
-    per_unit: list[dict] = [{} for _ in range(b - a)]
+def _level_entry(std: StandardColumns, tier: TierColumns, i: int) -> dict:
+    out = {}
     for level in std.levels:
-        key = str(level.spec.level)
-        statuses = level.status[a:b].tolist()
+        entry: dict = {"status": _STATUSES[int(level.status[i])]}
         share = level.share
-        if share is None:
-            for unit, s in zip(per_unit, statuses, strict=True):
-                unit[key] = {"status": _STATUSES[s]}
-            continue
-        met, children = share.met[a:b].tolist(), share.children[a:b].tolist()
-        unknown, short = share.unknown[a:b].tolist(), share.shortfall[a:b].tolist()
-        for n, unit in enumerate(per_unit):
-            unit[key] = {"status": _STATUSES[statuses[n]],
-                         "share": {"units": tier.child_tier, "children": children[n],
-                                   "met": met[n], "unknown": unknown[n],
-                                   "required": share.required, "shortfall": short[n]}}
-    return per_unit
+        if share is not None:
+            entry["share"] = {"units": tier.child_tier, "children": int(share.children[i]),
+                              "met": int(share.met[i]), "unknown": int(share.unknown[i]),
+                              "required": share.required, "shortfall": int(share.shortfall[i])}
+        out[str(level.spec.level)] = entry
+    return out
 
 
-def _standard_entries(std: StandardColumns, tier: TierColumns, report: Report, lang: str,
-                      explain: bool, a: int, b: int) -> list[dict]:
+def _standards_encoded(std: StandardColumns, tier: TierColumns, report: Report, lang: str,
+                       explain: bool, a: int, b: int) -> list[bytes]:
+    """Per unit a..b-1, the standard's entry as JSON: status and level, each level's
+    status (with a parent unit's share), the indicators, and the gap to the next level.
+    What comes before the indicators takes a few distinct values among communes: each
+    is encoded once."""
     statuses = std.status[a:b].tolist()
     if not std.evaluated:
-        return [{"status": _STATUSES[s], "level": None} for s in statuses]
+        return [encode({"status": _STATUSES[s], "level": None}) for s in statuses]
     levels = std.level[a:b].tolist()
     at_least = std.level_at_least[a:b].tolist()
-    level_entries = _level_entries(std, tier, a, b)
-    figures = _figure_entries(std, a, b)
+    level_statuses = list(zip(*(level.status[a:b].tolist() for level in std.levels),
+                              strict=True)) if std.levels else [()] * (b - a)
+    shares = any(level.share is not None for level in std.levels)
+    figures = _figures_encoded(std, a, b)
     gaps = _commune_gaps(std, a, b) if tier.tier == "commune" else _parent_gaps(std, a, b)
+    heads: dict[tuple, bytes] = {}
     out = []
     for n in range(b - a):
-        entry: dict = {"status": _STATUSES[statuses[n]],
-                       "level": None if levels[n] < 0 else levels[n]}
-        if levels[n] < 0 < at_least[n]:  # unknown level, yet some level is known to be met
-            entry["level_at_least"] = at_least[n]
-        if std.provisional:
-            entry["provisional"] = True
-        entry["levels"] = level_entries[n]
-        entry["indicators"] = figures[n]
+        key = (statuses[n], levels[n], at_least[n], level_statuses[n])
+        head = None if shares else heads.get(key)
+        if head is None:
+            entry: dict = {"status": _STATUSES[statuses[n]],
+                           "level": None if levels[n] < 0 else levels[n]}
+            if levels[n] < 0 < at_least[n]:  # unknown level, yet some level is known met
+                entry["level_at_least"] = at_least[n]
+            if std.provisional:
+                entry["provisional"] = True
+            entry["levels"] = _level_entry(std, tier, a + n)
+            head = heads[key] = encode(entry)[:-1] + b',"indicators":'
         gap = gaps[n]
-        if gap is not None:
-            if explain:
-                gap["explain"] = _explain(std, tier, report, int(std.next_level[a + n]),
-                                          a + n, lang)
-            entry["gap"] = gap
-        out.append(entry)
+        if gap is None:
+            out.append(head + figures[n] + b"}")
+            continue
+        if explain:
+            gap["explain"] = _explain(std, tier, report, int(std.next_level[a + n]), a + n, lang)
+        out.append(head + figures[n] + b',"gap":' + encode(gap) + b"}")
     return out
 
 
@@ -156,16 +186,21 @@ def _explain(std: StandardColumns, tier: TierColumns, report: Report, k: int, i:
     return [text] if text else []
 
 
-def tier_entries(tier: TierColumns, report: Report, lang: str, explain: bool, a: int = 0,
-                 b: int | None = None) -> list[dict]:
-    """The results entries of the tier's units a..b-1 (all of them by default)."""
+def tier_lines(tier: TierColumns, report: Report, lang: str, explain: bool, a: int = 0,
+               b: int | None = None) -> list[bytes]:
+    """The results entries of the tier's units a..b-1 (all of them by default), each
+    encoded on its own."""
     b = len(tier) if b is None else min(b, len(tier))
     units = tier.units
-    standards = {sid: _standard_entries(std, tier, report, lang, explain, a, b)
-                 for sid, std in tier.standards.items()}
+    # the unit's own keys, then its standards' entries, each encoded already
+    line = b'%b,"standards":{' + b",".join(encode(sid).replace(b"%", b"%%") + b":%b"
+                                           for sid in tier.standards) + b"}}"
+    standards = zip(*(_standards_encoded(std, tier, report, lang, explain, a, b)
+                      for std in tier.standards.values()), strict=True) \
+        if tier.standards else [()] * (b - a)
     commune = tier.tier == "commune"
     out = []
-    for n, i in enumerate(range(a, b)):
+    for i, entries in zip(range(a, b), standards, strict=True):
         unit = {"unit_type": tier.tier, "code": units.code[i], "name": units.name[i],
                 "parent_code": units.parent_code[i], "year": units.year[i]}
         if commune:
@@ -176,17 +211,16 @@ def tier_entries(tier: TierColumns, report: Report, lang: str, explain: bool, a:
             unit["communes"] = units.communes[i]
         if tier.provisional:
             unit["provisional"] = True
-        unit["standards"] = {sid: entries[n] for sid, entries in standards.items()}
-        out.append(unit)
+        out.append(line % (encode(unit)[:-1], *entries))
     return out
 
 
 def result_chunks(report: Report, tiers: list[TierColumns], size: int, lang: str,
-                  explain: bool) -> Iterator[list[dict]]:
-    """The results entries, communes first, at most ``size`` units at a time."""
+                  explain: bool) -> Iterator[list[bytes]]:
+    """The results entries encoded, communes first, at most ``size`` units at a time."""
     for tier in tiers:
         for a in range(0, len(tier), size):
-            yield tier_entries(tier, report, lang, explain, a, a + size)
+            yield tier_lines(tier, report, lang, explain, a, a + size)
 
 
 def _head(report: Report, tiers: list[TierColumns], lang: str) -> dict:
@@ -196,18 +230,16 @@ def _head(report: Report, tiers: list[TierColumns], lang: str) -> dict:
 
 def report_dict(report: Report, lang: str = "vi", explain: bool = False,
                 tiers: list[TierColumns] | None = None) -> dict:
-    """The whole JSON report as one dict; ``write_json`` writes exactly this."""
-    tiers = result_columns(report.evaluation) if tiers is None else tiers
-    with no_cycle_collection():
-        results = [unit for chunk in result_chunks(report, tiers, CHUNK, lang, explain)
-                   for unit in chunk]
-    return {**_head(report, tiers, lang), "results": results, **tail(report, lang)}
+    """The whole JSON report as one dict: what ``write_json`` writes, read back."""
+    stream = io.BytesIO()
+    write_json(report, stream, lang, explain, tiers)
+    return orjson.loads(stream.getvalue())
 
 
 def write_json(report: Report, stream: IO, lang: str = "vi", explain: bool = False,
                tiers: list[TierColumns] | None = None) -> None:
-    """``report_dict(report, lang, explain)`` as JSON, a chunk of units at a time.
-    ``tiers``: the result columns when the caller has them already (another output)."""
+    """The JSON report, a chunk of units at a time. ``tiers``: the result columns when
+    the caller has them already (another output)."""
     tiers = result_columns(report.evaluation) if tiers is None else tiers
     with no_cycle_collection():
         write_document(stream, _head(report, tiers, lang),

@@ -19,6 +19,7 @@ from pcgd_cli.engine.results import (
 )
 from pcgd_cli.report.explain import gap_text, share_gap_text, shown_rate, year_or_none
 from pcgd_cli.report.json_common import (
+    encode,
     head,
     no_cycle_collection,
     rule_file_entry,
@@ -210,5 +211,7 @@ def write_json(report: Report, stream: IO, lang: str = "vi") -> None:
     """``report_dict(report, lang)`` as JSON, written a chunk of units at a time so the
     national report (hundreds of MB of text) never sits in memory whole."""
     with no_cycle_collection():
-        write_document(stream, _head(report, lang), result_chunks(report, CHUNK, lang),
+        write_document(stream, _head(report, lang),
+                       ([encode(unit) for unit in chunk]
+                        for chunk in result_chunks(report, CHUNK, lang)),
                        tail(report, lang))

@@ -225,15 +225,20 @@ def _sheet_part(sheet: RawSheet, header: HeaderMatch, catalog: ColumnCatalog,
     numeric_code = np.fromiter((c.isdigit() for c in codes), dtype=bool, count=n)
     district_col = "district_code" if "district_code" in data else (
         "district" if "district" in data else None)
-    districts = np.array([district_name_key(d) if district_col == "district" else d
-                          for d in data[district_col]], dtype=object) if district_col else \
-        np.full(n, "", dtype=object)
+    if district_col == "district":
+        districts = _each_distinct(list(data["district"]), district_name_key)
+    elif district_col:
+        districts = np.array(data[district_col], dtype=object)
+    else:
+        districts = np.full(n, "", dtype=object)
     label_columns = _label_columns(header, catalog, ("commune_code", "commune", "district",
                                                      "province"))
-    # a district's name → its key in ``districts`` (its code when codes are given)
+    # a district's name → its key in ``districts`` (its code when codes are given);
+    # each distinct (name, key) pair once, in the order of its first row
     name_to_key = {}
     if "district" in data:
-        for name_, key_ in zip(data["district"], districts, strict=True):
+        for name_, key_ in dict.fromkeys(zip(data["district"].tolist(), districts.tolist(),
+                                             strict=True)):
             if name_ and key_:
                 name_to_key.setdefault(district_name_key(name_), key_)
     commune_names = data.get("commune")
@@ -534,9 +539,9 @@ def _merge(parts: list[_SheetPart], findings: list[Finding]
         stacked["year"] = stacked["year"].astype(float)
     invalid_by_part = [((o, p), k) for o, part in enumerate(parts) for p, k in part.invalid]
     if not stacked.duplicated(key_cols).any():
-        row_of = {(o, p): i for i, (o, p) in enumerate(zip(stacked["_part"], stacked["_pos"],
-                                                            strict=True))}
-        invalid = {(row_of[(o, p)], k) for o, part in enumerate(parts) for p, k in part.invalid}
+        # the parts are stacked in order: a part's row p is row start + p of the whole
+        starts = np.cumsum([0, *(len(part.frame) for part in parts)]).tolist()
+        invalid = {(starts[o] + p, k) for o, part in enumerate(parts) for p, k in part.invalid}
         return stacked.drop(columns=["_part", "_pos"]), invalid
     value_cols = [c for c in stacked.columns if c not in (*key_cols, "_row", "_part", "_pos")]
     group_id = stacked.groupby(key_cols, sort=False, dropna=False).ngroup().to_numpy()
