@@ -16,6 +16,11 @@ $(VENV)/.installed: $(BIN)/python pyproject.toml
 
 demo: $(VENV)/.installed
 	$(BIN)/pcgd check $(SAMPLE) --targets laichau-2030 --exit-zero
+	@echo
+	@echo "== pcgd check on person rows: four communes' entry workbooks (synthetic people) =="
+	@# exit 2 is expected: the sample stages three mistaken rows, listed at the end
+	$(BIN)/pcgd check sample_data/persons/*.xlsx --units sample_data/persons/don_vi.csv \
+		|| test $$? -eq 2
 
 test: $(VENV)/.installed
 	$(BIN)/ruff check src tests scripts benchmarks

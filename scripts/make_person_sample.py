@@ -3,9 +3,12 @@
 sample_data/persons/<code>_<name>.xlsx   one entry workbook per commune, laid out like the
                                         national system's MauNhapLieu sheet
 sample_data/persons/export_2024.csv     the same people as one multi-commune export
+sample_data/persons/don_vi.csv          the register of these four communes (their lines
+                                        of sample_data/lai_chau_register.csv, whose ĐBKK
+                                        flags are synthetic too)
 
 python scripts/make_person_sample.py [--out DIR] [--seed N] [--per-commune N]
-Then: pcgd count sample_data/persons/*.xlsx --units sample_data/lai_chau_units.csv
+Then: pcgd check sample_data/persons/*.xlsx --units sample_data/persons/don_vi.csv
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from synthetic_persons import COLUMNS, draw_persons
 
 ROOT = Path(__file__).resolve().parents[1]
 UNITS = ROOT / "sample_data" / "lai_chau_units.csv"
+REGISTER = ROOT / "sample_data" / "lai_chau_register.csv"
 COMMUNES = ["03394", "03400", "03413", "03589"]  # Thèn Sin, Tả Lèng, Sơn Bình, Mường So
 YEAR = 2024
 NOTICE = "DỮ LIỆU GIẢ LẬP, KHÔNG PHẢI NGƯỜI THẬT (synthetic data, not real people)"
@@ -98,11 +102,19 @@ def write_entry_workbook(path: Path, unit: dict, people, year: int) -> None:
     book.close()
 
 
+def write_register(path: Path, codes: list[str]) -> None:
+    """The lines of the province's sample register for these communes."""
+    with REGISTER.open(encoding="utf-8") as fh:
+        lines = fh.read().splitlines()
+    kept = [lines[0], *(line for line in lines[1:] if any(f",{c}," in line for c in codes))]
+    path.write_text("\n".join(kept) + "\n", encoding="utf-8")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT / "sample_data" / "persons")
     parser.add_argument("--seed", type=int, default=20240930)
-    parser.add_argument("--per-commune", type=int, default=600)
+    parser.add_argument("--per-commune", type=int, default=2000)
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
     chosen = units(COMMUNES)
@@ -113,6 +125,7 @@ def main() -> None:
         write_entry_workbook(args.out / f"{file_stem(unit)}.xlsx", unit, mine, YEAR)
     export = args.out / f"export_{YEAR}.csv"
     people[COLUMNS].to_csv(export, index=False, encoding="utf-8", lineterminator="\n")
+    write_register(args.out / "don_vi.csv", COMMUNES)
     print(f"{len(chosen)} workbooks and {export.name}: {len(people)} synthetic persons "
           f"in {args.out}")
 

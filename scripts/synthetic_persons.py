@@ -51,10 +51,10 @@ def draw_persons(communes: list[tuple[str, str, str]], per_commune: int, year: i
     lit_done = np.full(n, "", dtype=object)
     relapsed = np.full(n, "", dtype=object)
     u = rng.random(n)
-    kinder = (age >= 3) & (age <= 5) & (u < 0.93)
+    kinder = (age >= 3) & (age <= 5) & (u < 0.97)
     grade[kinder] = [f"{a} tuổi" for a in age[kinder]]
     school[kinder] = "Trường Mầm non " + _pick(rng, VILLAGES, int(kinder.sum()))
-    late = rng.random(n) < 0.12
+    late = rng.random(n) < 0.03
     g = age - 5 - late
     stay = np.where(age <= 14, 0.97, 0.72)
     pupil = (age >= 6) & (g >= 1) & (g <= 12) & (u < stay)

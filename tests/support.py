@@ -17,7 +17,7 @@ from pcgd_cli.engine import Evaluation
 from pcgd_cli.findings import Finding
 from pcgd_cli.pipeline import judge, load_rule_book, tabulate_sheets
 from pcgd_cli.reading import RawSheet
-from pcgd_cli.report.json_report import tier_dicts
+from pcgd_cli.report.json_v1 import tier_dicts
 from pcgd_cli.rules.book import RuleBook
 
 FAKE_FILE = Path("cases.xlsx")

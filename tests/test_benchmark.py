@@ -35,7 +35,9 @@ def test_benchmark_runs_end_to_end_and_prints_figures(tmp_path: Path) -> None:
     for label in ("pcgd --version", "pcgd --help", "read (calamine", "evaluate",
                   "write JSON", "write Excel summary", "--format json > /dev/null",
                   "calamine read", "pandas read_excel + to_excel", "peak memory",
-                  "read (pcgd) vs calamine read alone, in-process"):
+                  "read (pcgd) vs calamine read alone, in-process", "write Parquet",
+                  "--output x.parquet", "size of the JSON report", "Parquet written",
+                  "pandas script / pcgd --format json (speed-up)"):
         assert label in out, f"{label!r} missing from:\n{out}"
     # every timed line carries a figure in seconds
     assert re.search(r"evaluate \(all standards.*\d+\.\d+ s", out), out

@@ -14,7 +14,8 @@ from typer.testing import CliRunner
 from pcgd_cli import __version__
 from pcgd_cli.cli import app
 from pcgd_cli.pipeline import check_files, load_rule_book
-from pcgd_cli.report.json_report import _default, report_dict
+from pcgd_cli.report.json_common import encode
+from pcgd_cli.report.json_report import report_dict
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "sample_data" / "lai_chau_2024.xlsx"
@@ -140,11 +141,11 @@ def test_json_equals_the_library_result(data: Path, lang: str) -> None:
     assert result.exit_code == 0, result.stderr
     printed = json.loads(result.stdout)
     library = report_dict(check_files([data.resolve()], load_rule_book()), lang)
-    library = json.loads(json.dumps(library, default=_default))
+    library = json.loads(encode(library))
     for key in ("results", "inputs", "rules", "findings"):
         assert printed[key] == library[key], key
     assert _without_run(printed) == _without_run(library)
-    assert printed["schema_version"] == 1
+    assert printed["schema_version"] == 2
     assert printed["tool"] == {"name": "pcgd", "version": __version__}
 
 

@@ -108,11 +108,16 @@ def test_zero_denominator_is_said_once_per_commune_and_test():
 def test_json_names_the_age_band_a_dbkk_commune_was_judged_on(tmp_path):
     from targets_support import commune, run_json, write_rows
 
-    rows = [commune("00001"), {**commune("00002"), "disadvantaged": 1}]
+    rows = [commune("00001"), {**commune("00002"), "disadvantaged": 1,
+                                "age15_25_literate_l1": 95}]
     _, report = run_json(write_rows(tmp_path / "d.csv", rows))
-    bands = [r["standards"]["literacy"]["levels"]["1"]["indicators"][0]["cohort"]
-             for r in report["results"] if r["unit_type"] == "commune"]
-    assert bands == ["age15_35", "age15_25"]
+    # the rules say once which band a ĐBKK commune is counted on; its figures are that band's
+    literate = report["rules"][0]["standards"]["literacy"]["indicators"]["literate_l1"]
+    assert (literate["cohort"], literate["disadvantaged_cohort"]) == (["age15_35"], ["age15_25"])
+    figures = {r["code"]: (r["disadvantaged"],
+                           r["standards"]["literacy"]["indicators"]["literate_l1"])
+               for r in report["results"] if r["unit_type"] == "commune"}
+    assert figures == {"00001": (False, [200, 200, 0]), "00002": (True, [95, 100, 0])}
 
 
 def test_numbers_are_written_as_each_language_writes_them():

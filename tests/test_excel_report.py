@@ -119,11 +119,36 @@ def test_chart_colours_are_the_same_result_in_every_chart(book):
     assert set(colours) <= set(names)
 
 
+def test_standard_sheet_says_each_indicator_once_with_its_thresholds(book):
+    """Each test's figures once per standard (grade1 is read at levels 1, 2 and 3), its
+    thresholds in the header, each level's result in a column of its own."""
+    ws = book["PCGD tiểu học"]
+    low = find_row(ws, "Tử số")
+    top, mid = [c.value for c in ws[low - 2]], [c.value for c in ws[low - 1]]
+    heads = [c.value for c in ws[low]]
+    assert top.count("Tỷ lệ trẻ 6 tuổi vào lớp 1") == 1
+    grade1 = top.index("Tỷ lệ trẻ 6 tuổi vào lớp 1")
+    assert mid[grade1] == "Ngưỡng: mức 1 90%; mức 2 95%; mức 3 98%"
+    assert heads[grade1:grade1 + 3] == ["Tử số", "Mẫu số", "Tỷ lệ (%)"]
+    assert heads.count("Tỷ lệ (%)") == 5  # grade1, completed_14/11, in school, disabled
+    assert [top[c] for c, h in enumerate(heads) if h == "Kết quả"][:3] == \
+        ["Mức độ 1", "Mức độ 2", "Mức độ 3"]
+    assert "Ngưỡng (%)" not in heads and "Đạt?" not in heads
+    # the reason only where a commune is short of its next level
+    reason = heads.index("Lý do và khoảng cách") + 1
+    level = heads.index("Mức đạt") + 1
+    for row in range(low + 1, ws.max_row + 1):
+        name = ws.cell(row, 4).value or ""
+        if name.startswith("Cộng"):
+            continue
+        text = ws.cell(row, reason).value
+        assert (text is None) == (ws.cell(row, level).value == 3), (row, text)
+
+
 def test_standard_sheet_rates_are_numbers_cut_to_two_decimals(book):
     ws = book["PCGD tiểu học"]
     low = find_row(ws, "Tử số")
     heads = [c.value for c in ws[low]]
-    assert heads.count("Tỷ lệ (%)") >= 3 and "Ngưỡng (%)" in heads and "Đạt?" in heads
     checked = 0
     for col, head in enumerate(heads, start=1):
         if head != "Tỷ lệ (%)":
@@ -235,7 +260,8 @@ def test_english_headings(tmp_path):
                                "Districts and province",
                                "Data errors", "About"]
     ws = book["Primary"]
-    assert "Numerator" in cell_values(ws) and "Threshold (%)" in cell_values(ws)
+    values = cell_values(ws)
+    assert "Numerator" in values and "Threshold: level 1 90%; level 2 95%; level 3 98%" in values
 
 
 def test_findings_sheet_lists_each_problem_with_its_cell(tmp_path):

@@ -83,7 +83,7 @@ def test_a_failed_run_keeps_the_previous_output(data, tmp_path, monkeypatch):
     out = tmp_path / "kq.xlsx"
     out.write_bytes(b"last night's workbook")
 
-    def half_written(report, stream, lang):
+    def half_written(report, stream, lang, *_columns):
         stream.write(b"PK\x03\x04 half a zip")
         raise RuntimeError("bug in the writer")
 

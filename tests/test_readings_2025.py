@@ -42,11 +42,12 @@ def test_an_older_file_is_judged_on_its_columns_and_every_output_says_so(tmp_pat
         ("info", "age14_completed"), ("info", "age5_completed")]  # once per run, per test
     assert len(report["run"]["notes"]) == 2 and not report["run"]["provisional"]
     communes = {u["code"]: u for u in report["results"] if u["unit_type"] == "commune"}
-    test = communes["00002"]["standards"]["primary"]["levels"]["1"]["indicators"]
-    completed = next(t for t in test if t["id"] == "completed_14")
-    assert (completed["numerator"], completed["denominator"], completed["status"]) == (
-        79, 100, "fail")
+    primary = communes["00002"]["standards"]["primary"]
+    assert primary["indicators"]["completed_14"] == [79, 100, 0]  # numerator, to cover, excl.
+    assert primary["gap"] == {"level": 1, "failing": {"completed_14": 1}}
     assert communes["00001"]["standards"]["primary"]["level"] == 3
+    label = report["rules"][0]["standards"]["primary"]["indicators"]["completed_14"]["label"]
+    assert label == "Tỷ lệ trẻ 14 tuổi hoàn thành chương trình tiểu học"
 
     code, table, _ = run("check", data)
     assert code == 0 and "trẻ 14 tuổi" in table and "TH-M1" in table
@@ -74,9 +75,8 @@ def test_both_readings_present_the_new_columns_decide(tmp_path):
     primary = next(u for u in report["results"] if u["unit_type"] == "commune")[
         "standards"]["primary"]
     assert primary["level"] == 0
-    completed = primary["levels"]["1"]["indicators"][1]
-    assert (completed["id"], completed["denominator"], completed["shortfall"]) == (
-        "completed_14", 400, 20)
+    assert primary["indicators"]["completed_14"] == [300, 400, 0]
+    assert primary["gap"]["failing"] == {"completed_14": 20}
 
 
 def test_the_new_columns_are_checked_against_the_others(tmp_path):
@@ -117,13 +117,10 @@ def test_the_new_columns_are_found_under_the_headers_offices_write(tmp_path):
     columns = {f["value"] for f in report["findings"] if f["code"] == "unknown_column"}
     assert not columns, columns
     unit = next(u for u in report["results"] if u["unit_type"] == "commune")
-    level1 = unit["standards"]["primary"]["levels"]["1"]["indicators"]
-    completed = next(t for t in level1 if t["id"] == "completed_14")
-    assert (completed["numerator"], completed["denominator"], completed["status"]) == (
-        320, 400, "pass")
-    preschool = unit["standards"]["preschool5"]["levels"]["1"]["indicators"]
-    done = next(t for t in preschool if t["id"] == "completed")
-    assert (done["numerator"], done["denominator"]) == (85, 100)
+    primary = unit["standards"]["primary"]
+    assert primary["indicators"]["completed_14"] == [320, 400, 10]
+    assert primary["levels"]["1"]["status"] == "met"
+    assert unit["standards"]["preschool5"]["indicators"]["completed"] == [85, 100, 0]
 
 
 def test_the_template_asks_for_the_new_columns_and_checks_clean_once_filled(tmp_path):

@@ -1,3 +1,3 @@
-from pcgd_cli.cli import main
+from pcgd_cli.cli import run
 
-main()
+run()

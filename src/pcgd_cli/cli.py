@@ -7,7 +7,9 @@ message catalogue, shown in one language by ``cli_help``.
 
 from __future__ import annotations
 
+import os
 import sys
+from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -44,6 +46,17 @@ class Format(StrEnum):
     table = "table"
     json = "json"
     csv = "csv"
+
+
+class JsonSchema(StrEnum):
+    """schema_version of the JSON report: 2, or 1 for one release (deprecated)."""
+
+    v1 = "1"
+    v2 = "2"
+
+
+class SplitBy(StrEnum):
+    province = "province"
 
 
 LangOption = Annotated[str, typer.Option("--lang", metavar="metavar_lang", help="help_lang")]
@@ -123,51 +136,115 @@ def check(
         "--sheet", metavar="metavar_name", help="help_sheet")] = None,
     units: Annotated[Path | None, typer.Option(
         "--units", metavar="metavar_file", help="help_check_units")] = None,
+    year: Annotated[int | None, typer.Option(
+        "--year", metavar="metavar_year", help="help_count_year")] = None,
+    commune: Annotated[str | None, typer.Option(
+        "--commune", metavar="metavar_code", help="help_count_commune")] = None,
+    rules_counting: Annotated[str | None, typer.Option(
+        "--rules-counting", metavar="metavar_id_path", help="help_count_rules")] = None,
+    option: Annotated[list[str] | None, typer.Option(
+        "--option", metavar="metavar_option", help="help_count_option")] = None,
     exit_zero: Annotated[bool, typer.Option("--exit-zero", help="help_exit_zero")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="help_quiet")] = False,
+    json_schema: Annotated[JsonSchema, typer.Option(
+        "--json-schema", metavar="metavar_json_schema", help="help_json_schema")] = JsonSchema.v2,
+    explain: Annotated[bool, typer.Option("--explain", help="help_explain")] = False,
+    split_by: Annotated[SplitBy | None, typer.Option(
+        "--split-by", metavar="metavar_split_by", help="help_split_by")] = None,
 ) -> None:
     """Check data against the standards (help text: MESSAGES["help_check"])."""
     lang = _check_lang(lang)
     book = None
+    options = OutputOptions(int(json_schema.value), explain, split_by)
+    prefetch = _start_reading(files or [])
     try:
+        from pcgd_cli.persons.command import parse_options
+        from pcgd_cli.pipeline import PersonArgs
         from pcgd_cli.rules.target_loader import load_rule_book
 
         book = load_rule_book(rules or [], targets or [])
-        code = _run_check(files or [], book, fmt, output, lang, quiet, sheet or [], units)
+        persons = PersonArgs(rules_counting, _survey_year(year), commune,
+                             parse_options(option or [], rules_counting or "household-2025"))
+        code = _run_check(files or [], book, fmt, output, lang, quiet, sheet or [], units,
+                          options, persons, prefetch)
     except PcgdError as error:
         _fail(error, lang, book)
+    finally:
+        prefetch.wait()
     if code == ExitCode.TARGET_NOT_MET and exit_zero:
         code = ExitCode.OK
     raise typer.Exit(int(code))
 
 
+def _start_reading(files: list[str]):
+    """The workbooks' read, started now so that it runs while the rest of pcgd loads
+    (reading/prefetch.py); nothing read ahead when the files cannot be listed (the
+    check then says why, as before)."""
+    from pcgd_cli.reading.prefetch import Prefetch
+    from pcgd_cli.reading.sources import expand_inputs
+
+    try:
+        return Prefetch(expand_inputs(files))
+    except PcgdError:
+        return Prefetch([])
+
+
+def _survey_year(year: int | None) -> int | None:
+    if year is not None and not 1900 <= year <= 2200:
+        raise PcgdError("year_bad", value=year)
+    return year
+
+
+@dataclass(frozen=True)
+class OutputOptions:
+    """How the reports are written: --json-schema, --explain, --split-by."""
+
+    json_schema: int = 2
+    explain: bool = False
+    split_by: SplitBy | None = None
+
+
+def _check_output_options(output: Path | None, fmt: Format, options: OutputOptions,
+                          lang: str, err) -> None:
+    if options.split_by is not None and (output is None or output.suffix.lower() != ".xlsx"):
+        raise PcgdError("split_needs_xlsx")
+    wants_json = fmt is Format.json or (output is not None and output.suffix.lower() == ".json")
+    if options.json_schema == 1 and wants_json:
+        err.print(f"pcgd: {t('json_schema_1_deprecated', lang)}")
+
+
 def _run_check(files: list[str], book, fmt: Format, output: Path | None, lang: str,
                quiet: bool, sheet_names: list[str] | None = None,
-               units: Path | None = None) -> ExitCode:
+               units: Path | None = None,
+               options: OutputOptions = OutputOptions(), persons=None,
+               prefetch=None) -> ExitCode:
     from rich.console import Console
 
     from pcgd_cli.batch import file_progress, run_summary
     from pcgd_cli.output import OUTPUT_SUFFIXES, check_output_path
     from pcgd_cli.pipeline import check_files
     from pcgd_cli.reading import expand_inputs
+    from pcgd_cli.reading.prefetch import Prefetch
     from pcgd_cli.report.csv_report import write_csv
-    from pcgd_cli.report.json_report import write_json
     from pcgd_cli.report.terminal import render_terminal
     from pcgd_cli.units import load_register
 
     paths = expand_inputs(files)
+    err = Console(stderr=True, highlight=False)
     if output is not None:
         check_output_path(output, [*paths, *([units] if units else [])], OUTPUT_SUFFIXES)
+    _check_output_options(output, fmt, options, lang, err)
     register = load_register(units) if units is not None else None
-    err = Console(stderr=True, highlight=False)
     with file_progress(paths, err, quiet, lang) as progress:
         report = check_files(paths, book, progress=progress, sheet_names=sheet_names,
-                             register=register)
+                             register=register, persons=persons,
+                             read=(prefetch or Prefetch([])).read)
 
+    outputs = ReportOutputs(report, lang, options)
     if output is not None:
-        _write_output(report, output, lang)
+        outputs.write_file(output)
     if fmt is Format.json:
-        write_json(report, sys.stdout, lang)
+        outputs.write_json(sys.stdout)
     elif fmt is Format.csv:
         write_csv(report, sys.stdout, lang)
     elif not quiet:
@@ -193,21 +270,56 @@ def _print_tables(console, render) -> None:
     sys.stdout.write("\n".join(line.rstrip() for line in captured.get().splitlines()) + "\n")
 
 
-def _write_output(report, output: Path, lang: str) -> None:
-    """--output: .json and .csv as with --format, .xlsx the summary workbook; all atomic."""
-    from pcgd_cli.output import write_atomically
-    from pcgd_cli.report.csv_report import write_csv
-    from pcgd_cli.report.excel import write_workbook
-    from pcgd_cli.report.json_report import write_json
+class ReportOutputs:
+    """The report's files and printed JSON, all written from one set of result columns
+    (report/result_columns.py), built the first time a writer needs them."""
 
-    suffix = output.suffix.lower()
-    if suffix == ".xlsx":
-        write_atomically(output, lambda fh: write_workbook(report, fh, lang), binary=True)
-    else:
-        writer = write_json if suffix == ".json" else write_csv
-        # a CSV file starts with a BOM, or Excel on Windows garbles Vietnamese text
-        encoding = "utf-8" if suffix == ".json" else "utf-8-sig"
-        write_atomically(output, lambda fh: writer(report, fh, lang), encoding=encoding)
+    def __init__(self, report, lang: str, options: OutputOptions) -> None:
+        self.report, self.lang, self.options = report, lang, options
+        self._columns = None
+
+    @property
+    def columns(self):
+        if self._columns is None:
+            from pcgd_cli.report.result_columns import result_columns
+
+            self._columns = result_columns(self.report.evaluation)
+        return self._columns
+
+    def write_json(self, stream) -> None:
+        if self.options.json_schema == 1:
+            from pcgd_cli.report.json_v1 import write_json
+
+            write_json(self.report, stream, self.lang)
+            return
+        from pcgd_cli.report.json_report import write_json
+
+        write_json(self.report, stream, self.lang, self.options.explain, self.columns)
+
+    def write_file(self, output: Path) -> None:
+        """--output: .json and .csv as with --format, .xlsx the summary workbook (and one
+        per province with --split-by province), .parquet the result table; all atomic."""
+        from pcgd_cli.output import write_atomically
+
+        suffix = output.suffix.lower()
+        if suffix == ".xlsx":
+            from pcgd_cli.report.excel import write_workbooks
+
+            write_workbooks(self.report, output, self.lang, self.columns,
+                            split_by=self.options.split_by)
+        elif suffix == ".parquet":
+            from pcgd_cli.report.parquet_report import write_parquet
+
+            write_atomically(output, lambda fh: write_parquet(self.report, fh, self.columns),
+                             binary=True)
+        elif suffix == ".json":
+            write_atomically(output, self.write_json, binary=True)
+        else:
+            from pcgd_cli.report.csv_report import write_csv
+
+            # a CSV file starts with a BOM, or Excel on Windows garbles Vietnamese text
+            write_atomically(output, lambda fh: write_csv(self.report, fh, self.lang),
+                             encoding="utf-8-sig")
 
 
 @app.command(cls=LocalizedCommand, help="help_template")
@@ -335,8 +447,31 @@ def rules_validate(path: Annotated[Path, typer.Argument(
     typer.echo(t("rules_valid", lang, path=path))
 
 
+def run() -> None:
+    """The installed ``pcgd`` script and ``python -m pcgd_cli``: ``main``, then the
+    process ends without the interpreter's teardown, which frees every object of the
+    run one at a time (0.1 s after a national check) where the system takes the whole
+    memory back at once. Output is flushed first; anything but a plain exit code (or a
+    flush that fails, e.g. on a closed pipe), and a run under a profiler or a tracer
+    (``python -m cProfile``, coverage: they write their results at exit), leaves the
+    usual way."""
+    try:
+        main()
+    except SystemExit as done:
+        if done.code is not None and not isinstance(done.code, int):
+            raise
+        if sys.getprofile() is not None or sys.gettrace() is not None:
+            raise
+        try:
+            sys.stdout.flush()
+            sys.stderr.flush()
+        except (OSError, ValueError):
+            raise done from None
+        os._exit(done.code or 0)
+
+
 def main() -> None:
-    """The ``pcgd`` command (and ``python -m pcgd_cli``)."""
+    """The ``pcgd`` command, as a function that raises SystemExit (tests call it)."""
     install_stop_handlers()
     try:
         app()

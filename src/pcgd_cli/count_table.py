@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple, Protocol
 
@@ -52,6 +53,9 @@ class InputSummary:
     rows_blank: int = 0
     rows_rejected: int = 0
     sheets_used: list[str] = field(default_factory=list)
+    # person rows only: persons left out of every count as moved out, deceased or not
+    # resident (read = used + total + blank + rejected + left out)
+    rows_left_out: int = 0
 
 
 @dataclass(frozen=True)
@@ -139,11 +143,52 @@ class CountTable:
         return replace(self, values=values, missing=missing, invalid=frozenset(invalid))
 
 
+# a commune's row accounting, in the order reports show it: read = counted + moved out +
+# deceased + not resident + rejected; "excluded" are the counted people its cohorts leave
+# out of the population to cover (disabled, unable to learn)
+PERSON_FATES = ("persons_read", "counted", "moved_out", "deceased", "not_resident",
+                "rejected", "excluded")
+
+
+@dataclass
+class PersonSource:
+    """Where counts made from person rows came from, so every output can trace a count
+    back to its rows: how many persons in how many files, under which counting rules
+    and options, and each commune's row accounting (``accounting``: commune_code, year,
+    then PERSON_FATES)."""
+
+    persons: int
+    files: int
+    rules_id: str
+    rules_version: str
+    options: dict[str, str]
+    accounting: pd.DataFrame
+
+    def totals(self) -> dict[str, int]:
+        return {k: int(self.accounting[k].sum()) for k in PERSON_FATES}
+
+    @cached_property
+    def by_commune(self) -> dict[tuple[str, float], dict[str, int]]:
+        """(commune code, year) → that commune's row accounting."""
+        rows = self.accounting.to_dict("records")
+        return {(str(r["commune_code"]), float(r["year"])): {k: int(r[k]) for k in PERSON_FATES}
+                for r in rows}
+
+    def of(self, code: str, year: object) -> dict[str, int] | None:
+        """A commune's row accounting; None for one no person row names."""
+        try:
+            return self.by_commune.get((str(code), float(year)))
+        except (TypeError, ValueError):
+            return None
+
+
 @dataclass
 class Reading:
     """What a reading stage hands on: the count table, the findings made while
-    reading it, and what each input file held."""
+    reading it, what each input file held, and, when the counts were made from
+    person rows, where they came from."""
 
     table: CountTable
     findings: list[Finding]
     inputs: list[InputSummary]
+    persons: PersonSource | None = None

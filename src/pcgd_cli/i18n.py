@@ -48,8 +48,22 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "What to print: table (the default), json or csv",
     },
     "help_output": {
-        "vi": "Ghi kết quả ra tệp .xlsx, .json hoặc .csv",
-        "en": "Write the result to an .xlsx, .json or .csv file",
+        "vi": "Ghi kết quả ra tệp .xlsx, .json, .csv hoặc .parquet",
+        "en": "Write the result to an .xlsx, .json, .csv or .parquet file",
+    },
+    "help_json_schema": {
+        "vi": "Phiên bản JSON: 2 (mặc định) hoặc 1 (cũ, bỏ ở bản sau)",
+        "en": "JSON schema version: 2 (the default) or 1 (deprecated, removed in the next "
+              "release)",
+    },
+    "help_explain": {
+        "vi": "Thêm vào JSON câu giải thích còn thiếu gì để đạt mức tiếp theo",
+        "en": "Add to the JSON the sentences saying what each unit lacks for its next level",
+    },
+    "help_split_by": {
+        "vi": "Với --output .xlsx: ghi thêm một tệp cho mỗi tỉnh (TÊN_<mã tỉnh>.xlsx)",
+        "en": "With --output .xlsx: also write one workbook per province "
+              "(NAME_<province code>.xlsx)",
     },
     "help_sheet": {
         "vi": "Chỉ đọc trang này (đọc được cả trang ẩn); lặp lại được",
@@ -153,6 +167,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     "metavar_code": {"vi": "MÃ_XÃ", "en": "CODE"},
     "metavar_village": {"vi": "village", "en": "village"},
     "metavar_option": {"vi": "TÊN=GIÁ_TRỊ", "en": "NAME=CHOICE"},
+
+    "metavar_json_schema": {"vi": "2|1", "en": "2|1"},
+    "metavar_split_by": {"vi": "province", "en": "province"},
     # how help is laid out, and usage errors (typer's own texts are English only)
     "usage_prefix": {"vi": "Cách dùng: ", "en": "Usage: "},
     "usage_options": {"vi": "[TÙY_CHỌN]", "en": "[OPTIONS]"},
@@ -228,8 +245,22 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Cannot write output of this type: {path}",
     },
     "output_type_hint": {
-        "vi": "dùng đuôi .xlsx, .json hoặc .csv",
-        "en": "use .xlsx, .json or .csv",
+        "vi": "dùng đuôi .xlsx, .json, .csv hoặc .parquet",
+        "en": "use .xlsx, .json, .csv or .parquet",
+    },
+    "split_needs_xlsx": {
+        "vi": "--split-by chỉ dùng với --output TỆP.xlsx",
+        "en": "--split-by works only with --output FILE.xlsx",
+    },
+    "split_needs_xlsx_hint": {
+        "vi": "thêm --output tong_hop.xlsx",
+        "en": "add --output summary.xlsx",
+    },
+    "json_schema_1_deprecated": {
+        "vi": "JSON schema_version 1 sẽ bị bỏ ở phiên bản sau; hãy chuyển sang bản 2 "
+              "(README: JSON report)",
+        "en": "JSON schema_version 1 is deprecated and will be removed in the next release; "
+              "move to version 2 (README: JSON report)",
     },
     "output_failed": {
         "vi": "Không ghi được tệp kết quả {path}: {error}",
@@ -355,6 +386,18 @@ MESSAGES: dict[str, dict[str, str]] = {
               "all of them: --output result.xlsx or --format csv",
     },
     "ui_provisional": {"vi": "TẠM TÍNH", "en": "PROVISIONAL"},
+    "ui_persons": {
+        "vi": "Số liệu đếm từ {persons} người trong {files} tệp phiếu điều tra (quy tắc đếm "
+              "{rules}): {counted} được tính, {moved_out} chuyển đi, {deceased} đã chết, "
+              "{not_resident} không cư trú, {rejected} bị loại do lỗi; trong số được tính, "
+              "{excluded} người khuyết tật không có khả năng học tập được trừ khỏi số phải "
+              "phổ cập",
+        "en": "Counted from {persons} persons in {files} survey file(s) (counting rules "
+              "{rules}): {counted} counted, {moved_out} moved out, {deceased} deceased, "
+              "{not_resident} not resident, {rejected} rejected for errors; of those counted, "
+              "{excluded} disabled and unable to learn are left out of the population to "
+              "cover",
+    },
     "ui_rules": {"vi": "Bộ quy tắc", "en": "Rule sets"},
     "ui_summary_line": {
         "vi": "{files} tệp, {communes} xã, {errors} lỗi, {warnings} cảnh báo",
@@ -407,6 +450,18 @@ MESSAGES: dict[str, dict[str, str]] = {
     "xl_shortfall": {"vi": "Còn thiếu (người)", "en": "Shortfall (people)"},
     "xl_level_heading": {"vi": "Mức độ {n} — {article}", "en": "Level {n} — {article}"},
     "xl_result": {"vi": "Kết quả", "en": "Result"},
+    "xl_level_n": {"vi": "Mức độ {n}", "en": "Level {n}"},
+    "xl_thresholds": {"vi": "Ngưỡng: {levels}", "en": "Threshold: {levels}"},
+    "xl_level_threshold": {"vi": "mức {n} {threshold}", "en": "level {n} {threshold}"},
+    "xl_dbkk": {"vi": "xã ĐBKK", "en": "ĐBKK commune"},
+    "xl_must_be_yes": {"vi": "Phải ghi Có", "en": "Must say yes"},
+    "xl_national_note": {
+        "vi": "Dữ liệu gồm {n} tỉnh: bảng tổng hợp toàn quốc liệt kê các {units} theo tỉnh; "
+              "số liệu từng xã nằm trong tệp của mỗi tỉnh (--split-by province).",
+        "en": "The data spans {n} provinces: this national summary lists the {units} by "
+              "province; each province's communes are in its own workbook "
+              "(--split-by province).",
+    },
     "xl_level_reached": {"vi": "Mức đạt", "en": "Level reached"},
     "xl_total_of": {"vi": "Cộng {name}", "en": "Total {name}"},
     "xl_check_pass": {"vi": "Đạt", "en": "Met"},
@@ -440,6 +495,17 @@ MESSAGES: dict[str, dict[str, str]] = {
     "xl_info_version": {"vi": "Phiên bản", "en": "Version"},
     "xl_info_source": {"vi": "Văn bản", "en": "Source"},
     "xl_info_target_sets": {"vi": "Bộ chỉ tiêu", "en": "Target sets"},
+    "xl_sheet_persons": {"vi": "Người được đếm", "en": "Persons counted"},
+    "xl_persons_title": {
+        "vi": "Số liệu đếm từ {persons} người trong {files} tệp phiếu điều tra (quy tắc "
+              "đếm {rules}): từng xã",
+        "en": "Counted from {persons} persons in {files} survey file(s) (counting rules "
+              "{rules}): commune by commune",
+    },
+    "xl_persons_all": {"vi": "mọi xã", "en": "all communes"},
+    "xl_info_counting": {"vi": "Quy tắc đếm phiếu điều tra", "en": "Counting rules"},
+    "xl_info_counting_options": {"vi": "Tùy chọn đếm", "en": "Counting options"},
+    "xl_info_persons": {"vi": "Số người đọc từ phiếu", "en": "Persons read"},
     "xl_info_inputs": {"vi": "Tệp dữ liệu đầu vào", "en": "Input files"},
     "xl_info_path": {"vi": "Đường dẫn", "en": "Path"},
     "xl_info_rows_read": {"vi": "Số dòng đã đọc", "en": "Rows read"},
@@ -754,6 +820,17 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "điền số liệu (ghi 0 nếu không có ai)",
         "en": "fill it in (0 if there is nobody)",
     },
+    "finding_commune_without_district": {
+        "vi": "Xã {unit} chỉ có ở trang không có cột huyện, trong khi các trang khác có cột "
+              "huyện; dòng bị bỏ qua",
+        "en": "Commune {unit} is only in a sheet without district columns, while other "
+              "sheets have them; row rejected",
+    },
+    "finding_commune_without_district_hint": {
+        "vi": "thêm xã này vào trang có cột huyện, hoặc thêm cột mã huyện vào trang này",
+        "en": "add this commune to the sheet with the district columns, or add a district "
+              "code column to this sheet",
+    },
     "finding_missing_district_code": {
         "vi": "Xã {unit}: thiếu mã huyện; dòng bị bỏ qua",
         "en": "Commune {unit}: no district code; row rejected",
@@ -1012,6 +1089,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "the 2025 forms have a '{instead_label}' column; add it to be judged the "
               "current way",
     },
+    "finding_persons_flags_unknown": {
+        "vi": "Không biết xã nào là xã ĐBKK: không có danh mục đơn vị có cột ĐBKK; tiêu chí "
+              "nào có kết quả phụ thuộc vào điều này được ghi là thiếu dữ liệu",
+        "en": "Which communes are ĐBKK is not known: no register of units with a ĐBKK "
+              "column; a test whose verdict depends on it is insufficient data",
+    },
+    "finding_persons_flags_unknown_hint": {
+        "vi": "kiểm tra kèm danh mục đơn vị có cột Xã ĐBKK: --units danh_muc.csv",
+        "en": "check with a register of units that has the ĐBKK column: --units register.csv",
+    },
     "finding_closest": {
         "vi": "có phải '{label}'? Nếu không, ",
         "en": "did you mean '{label}'? If not, ",
@@ -1162,6 +1249,25 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "use .xlsx, .csv, .parquet or .json",
     },
     "by_unknown_hint": {"vi": "--by village", "en": "--by village"},
+    "persons_none_counted": {
+        "vi": "Không đếm được người nào từ {files} tệp phiếu điều tra",
+        "en": "No person could be counted from the {files} survey file(s)",
+    },
+    "persons_none_counted_hint": {
+        "vi": "xem lỗi từng dòng: pcgd count … --format json",
+        "en": "see the errors row by row: pcgd count … --format json",
+    },
+    "mixed_inputs": {
+        "vi": "Không kiểm tra chung được phiếu điều tra (mỗi dòng một người, như {persons}) "
+              "với bảng số liệu xã (như {table})",
+        "en": "Person rows (as in {persons}) and commune count tables (as in {table}) cannot "
+              "be checked together",
+    },
+    "mixed_inputs_hint": {
+        "vi": "kiểm tra riêng từng loại, hoặc đếm phiếu trước: pcgd count … -o so_lieu.xlsx",
+        "en": "check each kind on its own, or count the persons first: pcgd count … -o "
+              "counts.xlsx",
+    },
     "year_bad_hint": {"vi": "--year 2024", "en": "--year 2024"},
     "by_unknown": {
         "vi": "--by chỉ nhận 'village' (thôn), gặp '{value}'",
@@ -1455,8 +1561,10 @@ def t(key: str, lang: str = "vi", /, **values: object) -> str:
     text = entry.get(lang) or entry["vi"]
     if not values:
         return text
-    return text.format(**{k: v.render(lang) if isinstance(v, Phrase | Joined) else v
-                          for k, v in values.items()})
+    for k, v in values.items():
+        if isinstance(v, _LATER):
+            values[k] = v.render(lang)  # ``values`` is this call's own dict
+    return text.format(**values)
 
 
 class Phrase:
@@ -1491,6 +1599,11 @@ class Joined:
     def render(self, lang: str) -> str:
         return self.separator.join(p.render(lang) if isinstance(p, Phrase) else str(p)
                                    for p in self.parts)
+
+
+# What ``t`` renders in the sentence's language first. A tuple made once: a
+# ``Phrase | Joined`` union is built anew at each use, and ``t`` runs twice per finding.
+_LATER = (Phrase, Joined)
 
 
 # Words and numbers that every layer writes the same way.

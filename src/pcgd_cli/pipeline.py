@@ -1,6 +1,9 @@
 """The stages behind ``pcgd check``, used alike by the CLI, the benchmark and the tests.
 
-    read_spreadsheets(paths, book)  → Reading   (count table, findings, inputs)
+    read_inputs(paths, book)        → Reading   (count table, findings, inputs), from
+                                                 commune tables or person rows alike
+    read_spreadsheets(paths, book)  → Reading   (tables of commune counts)
+    read_person_rows(paths)         → Reading   (person rows, counted)
     choose_readings(book, present)  → RuleBook  (older readings where the data needs them)
     validate_counts(reading, book)  → Reading   (cells found wrong made missing)
     judge(table, book)              → Judgement (evaluation, targets, findings)
@@ -15,7 +18,7 @@ from __future__ import annotations
 import hashlib
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -60,18 +63,19 @@ def check_sheet_names(sheets: list, names: list[str]) -> None:
 def read_spreadsheets(paths: list[Path], book: RuleBook,
                       sheet_names: list[str] | None = None,
                       progress: Callable[[Path], None] | None = None,
-                      register: Register | None = None) -> Reading:
+                      register: Register | None = None,
+                      sheets_read: dict[Path, list[RawSheet]] | None = None) -> Reading:
     """Every sheet of every file → one count table (one row per commune and year).
 
     ``sheet_names`` (``--sheet``): read only these sheets, hidden or not.
     ``register`` (``--units``): communes found by name, districts and ĐBKK from it.
-    A data set with no usable commune row is an input error, named by its first error
-    finding."""
+    ``sheets_read``: files already read, by path. A data set with no usable commune row
+    is an input error, named by its first error finding."""
     sheets = []
     summaries: dict[Path, InputSummary] = {}
     for path in paths:
         summaries[path] = InputSummary(path, file_sha256(path))
-        sheets.extend(read_file(path))
+        sheets.extend((sheets_read or {}).get(path) or read_file(path))
         if progress:
             progress(path)
     if sheet_names:
@@ -96,6 +100,75 @@ def tabulate_sheets(sheets: list[RawSheet], book: RuleBook,
     return reading
 
 
+@dataclass
+class PersonArgs:
+    """How person rows are counted (``pcgd check`` on the household survey): the
+    counting rules (id or path; default household-2025), the survey year, the commune
+    of one-commune workbooks, and the counting options chosen."""
+
+    counting: str | None = None
+    year: int | None = None
+    commune: str | None = None
+    options: dict[str, str] = field(default_factory=dict)
+
+
+def read_person_rows(paths: list[Path], args: PersonArgs | None = None,
+                     register: Register | None = None,
+                     progress: Callable[[Path], None] | None = None,
+                     sheets_read: dict[Path, list[RawSheet]] | None = None) -> Reading:
+    """Person rows (entry workbooks, CSV or Parquet exports) counted into the count
+    table, with each commune's row accounting (``Reading.persons``)."""
+    from pcgd_cli.persons.count import count_persons
+    from pcgd_cli.persons.table import person_reading
+
+    args = args or PersonArgs()
+    result = count_persons(paths, args.counting, year=args.year, commune=args.commune,
+                           register=register, options=args.options, progress=progress,
+                           sheets=sheets_read)
+    if result.counts.empty:  # every row rejected: say the first reason
+        first = next((f for f in result.findings if f.severity == "error"), None)
+        raise PcgdError("persons_none_counted", files=len(paths), finding=first)
+    return person_reading(result, register, all_communes=args.commune is None)
+
+
+def read_inputs(paths: list[Path], book: RuleBook, sheet_names: list[str] | None = None,
+                progress: Callable[[Path], None] | None = None,
+                register: Register | None = None,
+                persons: PersonArgs | None = None,
+                read: Callable[[Path], list[RawSheet]] = read_file) -> Reading:
+    """Tables of commune counts or person rows, each file told by its headers; one
+    kind per run. ``read``: how a workbook is read (``read_file``, or a ``Prefetch``
+    that started reading it sooner)."""
+    from pcgd_cli.persons.detect import (
+        csv_holds_persons,
+        parquet_holds_persons,
+        sheets_hold_persons,
+    )
+    from pcgd_cli.rules.counting_loader import load_counting_rules, resolve_counting
+    from pcgd_cli.validation.catalog import ColumnCatalog
+
+    args = persons or PersonArgs()
+    catalog = ColumnCatalog(load_counting_rules(resolve_counting(args.counting)).columns)
+    person_paths, table_paths = [], []
+    sheets_read: dict[Path, list[RawSheet]] = {}
+    for path in paths:
+        suffix = path.suffix.lower()
+        if suffix == ".parquet":
+            holds = parquet_holds_persons(path, catalog)
+        elif suffix == ".csv":
+            holds = csv_holds_persons(path, catalog)
+        else:
+            sheets_read[path] = read(path)
+            holds = sheets_hold_persons(sheets_read[path], catalog)
+        (person_paths if holds else table_paths).append(path)
+    if person_paths and table_paths:
+        raise PcgdError("mixed_inputs", persons=person_paths[0].name,
+                        table=table_paths[0].name)
+    if person_paths:
+        return read_person_rows(person_paths, args, register, progress, sheets_read)
+    return read_spreadsheets(paths, book, sheet_names, progress, register, sheets_read)
+
+
 def validate_counts(reading: Reading, book: RuleBook) -> Reading:
     """Checks across columns and columns a standard lacks; the cells found wrong are
     missing in the table handed on, so no verdict rests on counts known to be wrong."""
@@ -103,7 +176,7 @@ def validate_counts(reading: Reading, book: RuleBook) -> Reading:
     checked, blanks = check_consistency(reading.table, book)
     lacking = missing_columns(reading.table, book)
     return Reading(reading.table.blanked(blanks), reading.findings + checked + lacking,
-                   reading.inputs)
+                   reading.inputs, reading.persons)
 
 
 @dataclass
@@ -155,13 +228,16 @@ def judge(table: CountTable, book: RuleBook) -> Judgement:
 def check_files(paths: list[Path], book: RuleBook,
                 progress: Callable[[Path], None] | None = None,
                 sheet_names: list[str] | None = None,
-                register: Register | None = None) -> Report:
-    """Read every file, validate the counts, judge every standard and target."""
+                register: Register | None = None,
+                persons: PersonArgs | None = None,
+                read: Callable[[Path], list[RawSheet]] = read_file) -> Report:
+    """Read every file (commune tables or person rows), validate the counts, judge every
+    standard and target."""
     started = datetime.now(UTC)
     clock = time.perf_counter()
-    reading = validate_counts(read_spreadsheets(paths, book, sheet_names, progress, register),
-                              book)
+    reading = read_inputs(paths, book, sheet_names, progress, register, persons, read)
+    reading = validate_counts(reading, book)
     judged = judge(reading.table, book)
     return Report(judged.book, judged.evaluation, reading.findings + judged.findings,
                   reading.inputs, judged.targets, started=started,
-                  seconds=time.perf_counter() - clock)
+                  seconds=time.perf_counter() - clock, persons=reading.persons)

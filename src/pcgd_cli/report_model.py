@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from pcgd_cli.count_table import InputSummary
+from pcgd_cli.count_table import InputSummary, PersonSource
 from pcgd_cli.engine.results import Evaluation, TierResult
 from pcgd_cli.engine.targets import TargetOutcome
 from pcgd_cli.findings import Finding
@@ -27,6 +27,8 @@ class Report:
     targets: list[TargetOutcome] = field(default_factory=list)
     started: datetime | None = None
     seconds: float = 0.0
+    # counts made from person rows: how many persons, files, each commune's accounting
+    persons: PersonSource | None = None
 
     @property
     def rule_sets(self) -> list[RuleSet]:

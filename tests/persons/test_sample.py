@@ -21,4 +21,4 @@ def test_workbooks_and_export_give_the_same_counts() -> None:
     assert books.accounting.equals(export.accounting)
     assert sorted(f.code for f in books.errors) == sorted(f.code for f in export.errors) == [
         "person_bad_grade", "person_duplicate", "person_no_birth_year"]
-    assert books.persons == export.persons == 2400
+    assert books.persons == export.persons == 8000

@@ -14,9 +14,9 @@ def _preschool_inputs(report: dict) -> dict[str, tuple]:
         if unit["unit_type"] != "commune":
             continue
         std = unit["standards"]["preschool5"]
-        indicators = std["levels"]["1"]["indicators"] if std["levels"] else []
-        first = indicators[0] if indicators else {}
-        out[unit["code"]] = (std["status"], first.get("numerator"), first.get("denominator"))
+        # [numerator, denominator, excluded], null where the data is missing
+        attending = (std.get("indicators") or {}).get("attending") or [None, None]
+        out[unit["code"]] = (std["status"], attending[0], attending[1])
     return out
 
 

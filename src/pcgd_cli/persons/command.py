@@ -28,24 +28,6 @@ def parse_options(items: list[str], rules_id: str) -> dict[str, str]:
     return options
 
 
-def expand_person_inputs(arguments: list[str]) -> list[Path]:
-    """Like ``pcgd check``'s inputs, and a folder's Parquet exports too."""
-    from pcgd_cli.reading import expand_inputs
-
-    found: list[Path] = []
-    for arg in arguments:
-        path = Path(arg)
-        parquet = sorted(path.glob("*.parquet")) if path.is_dir() else []
-        try:
-            found += expand_inputs([arg])
-        except PcgdError:
-            if not parquet:
-                raise
-        found += parquet
-    unique = dict.fromkeys(p.resolve() for p in found)
-    return [Path(p) for p in unique]
-
-
 @contextmanager
 def progress_bar(paths: list[Path], console: Console, quiet: bool,
                  lang: str) -> Iterator[Callable[[Path], None] | None]:
@@ -81,7 +63,9 @@ def run_count(files: list[str], *, year: int | None, units: Path | None, commune
         sys.stdout.write(counting_sql(plan_for(rules, chosen), by_village) + ";\n")
         if not files:
             return ExitCode.OK
-    paths = expand_person_inputs(files)
+    from pcgd_cli.reading import expand_inputs
+
+    paths = expand_inputs(files)
     if output is not None:
         _check_output(output, paths)
     register = None

@@ -100,13 +100,15 @@ def count_persons(paths: list[Path], rules: CountingRules | str | None = None,
                   options: dict[str, str] | None = None,
                   progress: Callable[[Path], None] | None = None,
                   listed_per_code: int = LISTED_PER_CODE,
-                  memory_limit: str | None = None) -> PersonCounts:
+                  memory_limit: str | None = None,
+                  sheets: dict[Path, list] | None = None) -> PersonCounts:
     """Count the person rows of ``paths`` (entry workbooks, CSV or Parquet exports).
 
     ``year``: the survey year N (start of the school year), else each workbook's
     survey-year cell or the export's year column. ``commune``: the commune of
     one-commune files, else a title or file name matched in ``register``. ``rules``: the
-    counting rules, or a built-in id or path (default household-2025)."""
+    counting rules, or a built-in id or path (default household-2025). ``sheets``: the
+    sheets of workbooks already read, by path (not read again)."""
     clock = time.perf_counter()
     if not isinstance(rules, CountingRules):
         from pcgd_cli.rules.counting_loader import load_counting_rules, resolve_counting
@@ -131,7 +133,7 @@ def count_persons(paths: list[Path], rules: CountingRules | str | None = None,
         # first: worker processes are forked before any thread (or DuckDB) starts
         workbooks = stack.enter_context(WorkbookReader(
             [(i, p) for i, p in enumerate(paths, 1) if p.suffix.lower() not in EXPORT_SUFFIXES],
-            catalog, written, year, code, register))
+            catalog, written, year, code, register, read_already=sheets))
         # pandas (for the result's tables) is imported while DuckDB counts: off the main
         # thread, as are the files' digests (DuckDB and hashlib let go of the GIL)
         threading.Thread(target=__import__, args=("pandas",), daemon=True).start()

@@ -99,8 +99,9 @@ def _set_context(context: _Context) -> None:
     _CONTEXT = context
 
 
-def workbook_rows(task: tuple[int, Path]) -> WorkbookRows:
-    """Read one workbook and hand its person rows over (in a worker, or here)."""
+def workbook_rows(task: tuple[int, Path], sheets: list | None = None) -> WorkbookRows:
+    """Read one workbook and hand its person rows over (in a worker, or here).
+    ``sheets``: its sheets when the caller has read them already."""
     from pcgd_cli.persons.entry import entry_parts
     from pcgd_cli.persons.store import write_rows
     from pcgd_cli.reading.workbook import read_file
@@ -109,8 +110,8 @@ def workbook_rows(task: tuple[int, Path]) -> WorkbookRows:
     ctx = _CONTEXT
     assert ctx is not None
     record = PersonInput(path, "", "workbook")
-    parts, findings = entry_parts(path, read_file(path), ctx.catalog, set(ctx.written),
-                                  ctx.texts, ctx.headers)
+    parts, findings = entry_parts(path, read_file(path) if sheets is None else sheets,
+                                  ctx.catalog, set(ctx.written), ctx.texts, ctx.headers)
     if not parts:
         raise PcgdError("no_person_header", path=path)
     present = set().union(*(set(p.header.columns.values()) for p in parts))
@@ -133,7 +134,12 @@ def workbook_rows(task: tuple[int, Path]) -> WorkbookRows:
 
 
 def _can_fork() -> bool:
-    return sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods()
+    # a fork copies the calling thread only: with another thread alive (the read-ahead
+    # of pcgd check, say) a lock it held would stay held in the child forever
+    import threading
+
+    return (sys.platform.startswith("linux") and threading.active_count() == 1
+            and "fork" in multiprocessing.get_all_start_methods())
 
 
 class WorkbookReader:
@@ -141,8 +147,13 @@ class WorkbookReader:
 
     def __init__(self, tasks: list[tuple[int, Path]], catalog: ColumnCatalog,
                  written: list[str], year: int | None, code: str | None, register,
-                 processes: int | None = None):
+                 processes: int | None = None,
+                 read_already: dict[Path, list] | None = None):
         self.folder = Path(tempfile.mkdtemp(prefix="pcgd-rows-"))
+        # workbooks pcgd check has read already (to tell them by their headers) are
+        # not read again: their rows are found here, from the sheets in memory
+        self.read_already = read_already or {}
+        tasks = [t for t in tasks if t[1] not in self.read_already]
         self.tasks = tasks
         _set_context(_Context(catalog, written, year, code, register, self.folder))
         workers = min(len(tasks), processes or os.cpu_count() or 1)
@@ -160,6 +171,8 @@ class WorkbookReader:
 
     def read(self, file_id: int, path: Path) -> WorkbookRows:
         """The next workbook (in the order of the tasks)."""
+        if path in self.read_already:
+            return workbook_rows((file_id, path), self.read_already[path])
         if self.results is None:
             return workbook_rows((file_id, path))
         read = next(self.results)

@@ -7,16 +7,17 @@ from pathlib import Path
 
 from pcgd_cli.errors import PcgdError
 
-SPREADSHEET_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods", ".csv")
+# spreadsheets, and Parquet exports of person rows (pcgd check and pcgd count read them)
+INPUT_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods", ".csv", ".parquet")
 
 
 def _is_spreadsheet(path: Path) -> bool:
     # "~$name.xlsx" is Excel's lock file for an open workbook, not data
-    return path.suffix.lower() in SPREADSHEET_SUFFIXES and not path.name.startswith("~$")
+    return path.suffix.lower() in INPUT_SUFFIXES and not path.name.startswith("~$")
 
 
 def expand_inputs(arguments: list[str]) -> list[Path]:
-    """Every spreadsheet named, in a named folder, or matched by a pattern, once each."""
+    """Every input file named, in a named folder, or matched by a pattern, once each."""
     if not arguments:
         raise PcgdError("no_input")
     found: list[Path] = []

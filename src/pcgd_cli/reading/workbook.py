@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -52,6 +53,25 @@ def _decode_csv(data: bytes) -> str:
         except UnicodeDecodeError:
             continue
     return data.decode("latin-1")
+
+
+def csv_head(path: Path, max_bytes: int = 1 << 16) -> list[list[str]]:
+    """The first rows of a CSV file (what fits in ``max_bytes``), decoded and split as
+    ``read_csv`` would: enough to tell what the file is without reading it whole."""
+    with path.open("rb") as fh:
+        data = fh.read(max_bytes)
+        more = bool(fh.read(1))
+    text = _decode_csv(data).replace("\x00", "")
+    if more and "\n" in text:
+        text = text[:text.rindex("\n")]  # the last line may be cut in the middle
+    try:
+        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
+    except csv.Error:
+        dialect = csv.excel
+    try:
+        return [list(r) for r in csv.reader(io.StringIO(text, newline=""), dialect)]
+    except csv.Error:
+        return []
 
 
 def read_csv(path: Path) -> list[RawSheet]:
@@ -101,12 +121,16 @@ def _merges(sheet) -> list[Merge] | None:
     return [(int(a[0]), int(a[1]), int(b[0]), int(b[1])) for a, b in ranges]
 
 
-def read_workbook(path: Path) -> list[RawSheet]:
+def read_workbook(path: Path, scanned: Callable[[], object] | None = None) -> list[RawSheet]:
+    """``scanned``: called once the sheets' XML has been looked at, before calamine
+    parses them (without holding the GIL: see reading/prefetch.py)."""
     from python_calamine import CalamineWorkbook, PasswordError
 
     _check_container(path)
     is_xlsx = path.suffix.lower() in (".xlsx", ".xlsm")
     scans = scan_xlsx(str(path)) if is_xlsx else {}
+    if scanned is not None:
+        scanned()
     try:
         book = CalamineWorkbook.from_path(str(path))
         sheets = []
@@ -141,8 +165,9 @@ def read_workbook(path: Path) -> list[RawSheet]:
         raise PcgdError("file_unreadable", path=path, error=first) from None
 
 
-def read_file(path: Path) -> list[RawSheet]:
-    """All sheets of ``path``; a CSV file is one sheet named after the file."""
+def read_file(path: Path, scanned: Callable[[], object] | None = None) -> list[RawSheet]:
+    """All sheets of ``path``; a CSV or Parquet file is one sheet named after the file.
+    ``scanned``: see ``read_workbook``."""
     suffix = path.suffix.lower()
     if not path.is_file():
         raise PcgdError("file_not_found", path=path)
@@ -150,7 +175,11 @@ def read_file(path: Path) -> list[RawSheet]:
         if suffix == ".csv":
             return read_csv(path)
         if suffix in WORKBOOK_SUFFIXES:
-            return read_workbook(path)
+            return read_workbook(path, scanned)
+        if suffix == ".parquet":
+            from pcgd_cli.reading.parquet import read_parquet
+
+            return read_parquet(path)
     except OSError as exc:
         raise PcgdError("file_unreadable", path=path, error=exc.strerror or exc) from None
     raise PcgdError("file_type", path=path)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 from typing import IO
 
+from pcgd_cli.count_table import PERSON_FATES
 from pcgd_cli.engine.results import STATUS_NAMES
 from pcgd_cli.report.explain import next_level, reason_lines, share_gap_text, year_or_none
 from pcgd_cli.report_model import Report
@@ -27,6 +28,9 @@ def csv_rows(report: Report, lang: str = "vi"):
               "standard", "status", "level"]
     header += [f"level_{k}" for k in range(1, max_levels + 1)]
     header += ["next_level", "gap", "provisional", "note"]
+    # counts made from person rows: each commune row says the persons they came from
+    fates = PERSON_FATES if report.persons is not None else ()
+    header += [f"persons_{f}" if f != "persons_read" else f for f in fates]
     yield header
     for tier in report.evaluation.tiers:
         units = tier.units
@@ -61,7 +65,16 @@ def csv_rows(report: Report, lang: str = "vi"):
                        STATUS_NAMES[int(result.status[i])], "" if level < 0 else level,
                        *statuses,
                        gap_level.spec.level if gap_level is not None else "",
-                       "; ".join(g for g in gaps if g), *note]
+                       "; ".join(g for g in gaps if g), *note,
+                       *_accounting(report, tier.tier, units, i, fates)]
+
+
+def _accounting(report: Report, tier: str, units, i: int, fates: tuple[str, ...]) -> list:
+    if not fates:
+        return []
+    found = report.persons.of(units["code"].iat[i], units["year"].iat[i]) \
+        if tier == "commune" else None
+    return [found[f] for f in fates] if found else [""] * len(fates)
 
 
 def write_csv(report: Report, stream: IO[str], lang: str = "vi") -> None:

@@ -13,25 +13,30 @@ follow the language the workbook is asked for.
 from __future__ import annotations
 
 import io
+from pathlib import Path
 from typing import IO
 
 import numpy as np
 
 from pcgd_cli.engine.results import StandardResult, Status, TierResult
 from pcgd_cli.i18n import t, tier_name
+from pcgd_cli.output import write_all_atomically
 from pcgd_cli.report.excel_common import (
     colour_words,
-    commune_groups,
     multi_year,
+    national,
     rule_files_line,
     status_word,
     unit_name,
 )
 from pcgd_cli.report.excel_info import write_findings_sheet, write_info_sheet
+from pcgd_cli.report.excel_persons import write_persons_sheet
 from pcgd_cli.report.excel_standards import write_standard_sheet
 from pcgd_cli.report.excel_targets import write_targets_sheet
 from pcgd_cli.report.excel_tiers import write_tiers_sheet
 from pcgd_cli.report.explain import shown_rate
+from pcgd_cli.report.result_columns import TierColumns, result_columns
+from pcgd_cli.report.split import province_codes, province_report
 from pcgd_cli.report.xlsx_sheet import Sheet, Styles, new_workbook, sheet_name
 from pcgd_cli.report_model import Report
 
@@ -43,8 +48,43 @@ NOT_MET_COLOUR, UNKNOWN_COLOUR = "#C00000", "#A6A6A6"
 LEVEL_COLOURS = ("#A9D18E", "#70AD47", "#38761D", "#274E13")
 
 
-def write_workbook(report: Report, stream: IO[bytes], lang: str = "vi") -> None:
-    """Build the whole workbook in memory, then write it to ``stream`` in one go."""
+def write_workbooks(report: Report, output: Path, lang: str = "vi",
+                    columns: list[TierColumns] | None = None,
+                    split_by: str | None = None) -> None:
+    """``--output x.xlsx``: the summary workbook (the national summary when the data
+    spans several provinces); with ``split_by="province"`` also ``x_<code>.xlsx`` for
+    each province, its communes as if it had been checked alone. All of them or none
+    (written to temporary files, renamed once every one is complete)."""
+    outputs = [(output, lambda fh: write_workbook(report, fh, lang, columns))]
+    if split_by == "province":
+        for code, _name in province_codes(report.evaluation):
+            part = province_report(report, code)
+            outputs.append((split_path(output, code),
+                            lambda fh, part=part: write_workbook(part, fh, lang)))
+    write_all_atomically(outputs)
+
+
+def split_path(output: Path, code: str) -> Path:
+    """``tong_hop.xlsx`` → ``tong_hop_12.xlsx`` for province 12."""
+    safe = "".join(c if c.isalnum() or c in "-_" else "-" for c in code) or "0"
+    return output.with_name(f"{output.stem}_{safe}{output.suffix}")
+
+
+def detail_depth(report: Report) -> int:
+    """The tier whose units are the rows of the standard sheets: communes, or for data
+    spanning several provinces the tier below the provinces (the national summary)."""
+    tiers = report.evaluation.tiers
+    if not national(report.evaluation):
+        return 0
+    return max(next(k for k, tr in enumerate(tiers) if tr.tier == "province") - 1, 0)
+
+
+def write_workbook(report: Report, stream: IO[bytes], lang: str = "vi",
+                   columns: list[TierColumns] | None = None) -> None:
+    """Build the whole workbook in memory, then write it to ``stream`` in one go.
+    ``columns``: the result columns when the caller has them already."""
+    columns = result_columns(report.evaluation) if columns is None else columns
+    detail = detail_depth(report)
     buffer = io.BytesIO()
     book = new_workbook(buffer, row_by_row=True)
     styles = Styles(book)
@@ -61,16 +101,20 @@ def write_workbook(report: Report, stream: IO[bytes], lang: str = "vi") -> None:
     standard_sheets = {sid: add(communes.standards[sid].spec.short.get(lang))
                        for sid in evaluated}
     tiers_sheet = add(t("xl_sheet_tiers", lang))
+    persons_sheet = add(t("xl_sheet_persons", lang)) if report.persons else None
     findings_sheet = add(t("xl_sheet_findings", lang))
     info_sheet = add(t("xl_sheet_info", lang))
 
-    blocks = write_levels_sheet(levels_sheet, report, lang)
-    write_summary_sheet(book, summary, report, levels_sheet.name, blocks, lang)
+    group = detail + 1  # the parent units the levels table and the charts count by
+    blocks = write_levels_sheet(levels_sheet, report, lang, group)
+    write_summary_sheet(book, summary, report, levels_sheet.name, blocks, lang, group)
     if targets_sheet is not None:
         write_targets_sheet(targets_sheet, report, lang)
     for sid, sheet in standard_sheets.items():
-        write_standard_sheet(sheet, report, sid, lang)
-    write_tiers_sheet(tiers_sheet, report, lang)
+        write_standard_sheet(sheet, report, sid, lang, columns, detail)
+    write_tiers_sheet(tiers_sheet, report, lang, columns)
+    if persons_sheet is not None:
+        write_persons_sheet(persons_sheet, report, lang)
     write_findings_sheet(findings_sheet, report, lang)
     write_info_sheet(info_sheet, report, lang)
     summary.ws.activate()
@@ -104,7 +148,7 @@ def _province_level(sheet: Sheet, row: int, col: int, tier: TierResult, sid: str
 
 
 def write_summary_sheet(book, sheet: Sheet, report: Report, levels_sheet: str,
-                        blocks: list[LevelBlock], lang: str) -> None:
+                        blocks: list[LevelBlock], lang: str, group: int = 1) -> None:
     """Per standard and level: communes and districts meeting it, the province's result,
     the legal basis (long text, last); then the charts of ``levels_sheet``'s counts."""
     styles = sheet.styles
@@ -115,6 +159,9 @@ def write_summary_sheet(book, sheet: Sheet, report: Report, levels_sheet: str,
     sheet.title(t("xl_title", lang) + (f" — {names}" if names else ""))
     sheet.note(1, rule_files_line(report, lang))
     notes = [note.get(lang) for note in report.notes()]
+    if group > 1:  # the national summary: which units it lists, where the communes are
+        notes.append(t("xl_national_note", lang, n=province.units["code"].nunique(),
+                       units=tier_name(tiers[group - 1].tier, lang, 2)))
     for k, note in enumerate(notes):
         sheet.note(2 + k, note)
 
@@ -155,7 +202,7 @@ def write_summary_sheet(book, sheet: Sheet, report: Report, levels_sheet: str,
     met, not_met, unknown = colour_words(lang)
     sheet.status_colours(header + 1, row - 1, [status_col], met, not_met, unknown)
     table_end = row - 1
-    _charts(book, sheet, report, levels_sheet, blocks, table_end + 2, lang)
+    _charts(book, sheet, report, levels_sheet, blocks, table_end + 2, lang, group)
     sheet.finish(header, header, table_end, len(heads) - 1)
 
 
@@ -187,13 +234,14 @@ class LevelBlock:
 LEVELS_TOP = 2  # title, blank; the two header rows start here
 
 
-def write_levels_sheet(sheet: Sheet, report: Report, lang: str) -> list[LevelBlock]:
+def write_levels_sheet(sheet: Sheet, report: Report, lang: str,
+                       group: int = 1) -> list[LevelBlock]:
     """Communes per level reached, per standard and parent unit (district, or province
-    when two-tier), then a total row per unit above them (the province): the table the
-    summary's charts draw."""
+    when two-tier or in the national summary: tier ``group``), then a total row per unit
+    above them: the table the summary's charts draw."""
     styles = sheet.styles
     tiers = report.evaluation.tiers
-    communes, parents = tiers[0], tiers[1]
+    communes, parents = tiers[0], tiers[group]
     sheet.title(t("xl_chart_data", lang, unit=tier_name(parents.tier, lang)))
     top, low = LEVELS_TOP, LEVELS_TOP + 1
     blocks: list[LevelBlock] = []
@@ -213,13 +261,14 @@ def write_levels_sheet(sheet: Sheet, report: Report, lang: str) -> list[LevelBlo
             sheet.header(low, block.first + j, name)
     with_year = multi_year(report.evaluation)
     row = low + 1
-    for parent, members in commune_groups(report.evaluation):
+    for parent in range(len(parents)):
+        members = np.flatnonzero(parents.member_of == parent)
         sheet.text(row, 0, unit_name(parents, parent, with_year), styles.text)
         for block in blocks:
             for j, count in enumerate(block.counts(members)):
                 sheet.number(row, block.first + j, count, styles.count)
         row += 1
-    for tier in tiers[2:3]:  # the province (or the nation when two-tier)
+    for tier in tiers[group + 1:group + 2]:  # the province (or the nation)
         for i in range(len(tier)):
             members = (np.flatnonzero(tier.member_of == i) if tier.member_of is not None
                        else np.arange(len(communes)))
@@ -236,10 +285,11 @@ def write_levels_sheet(sheet: Sheet, report: Report, lang: str) -> list[LevelBlo
 
 
 def _charts(book, sheet: Sheet, report: Report, levels_sheet: str, blocks: list[LevelBlock],
-            chart_row: int, lang: str) -> None:
-    """One stacked column chart per standard: communes per level reached, per district;
-    the same colour for the same result in every chart."""
-    first, last = LEVELS_TOP + 2, LEVELS_TOP + 1 + len(report.evaluation.tiers[1])
+            chart_row: int, lang: str, group: int = 1) -> None:
+    """One stacked column chart per standard: communes per level reached, per district
+    (per province in the national summary); the same colour for the same result in
+    every chart."""
+    first, last = LEVELS_TOP + 2, LEVELS_TOP + 1 + len(report.evaluation.tiers[group])
     for n, block in enumerate(blocks):
         chart = book.add_chart({"type": "column", "subtype": "stacked"})
         for j, colour in enumerate(block.colours()):

@@ -51,12 +51,23 @@ def unit_name(tier: TierResult, i: int, with_year: bool) -> str:
 def commune_groups(evaluation: Evaluation) -> list[tuple[int, list[int]]]:
     """Communes under their parent unit (district, or province when two-tier), in the
     parent tier's order: [(parent index, [commune indexes])]."""
-    communes, parents = evaluation.tiers[0], evaluation.tiers[1]
+    return unit_groups(evaluation, 0)
+
+
+def unit_groups(evaluation: Evaluation, depth: int) -> list[tuple[int, list[int]]]:
+    """The units of tier ``depth`` under their parent unit (the tier above), in the
+    parent tier's order: [(parent index, [unit indexes])]."""
+    units, parents = evaluation.tiers[depth], evaluation.tiers[depth + 1]
     index = {(str(code), year_or_none(year)): i for i, (code, year) in
              enumerate(zip(parents.units["code"], parents.units["year"], strict=True))}
     members: dict[int, list[int]] = {i: [] for i in range(len(parents))}
-    for i, (code, year) in enumerate(zip(communes.units["parent_code"],
-                                         communes.units["year"], strict=True)):
+    for i, (code, year) in enumerate(zip(units.units["parent_code"],
+                                         units.units["year"], strict=True)):
         members[index[(str(code), year_or_none(year))]].append(i)
     return list(members.items())
+
+
+def national(evaluation: Evaluation) -> bool:
+    """Data spanning several provinces: the workbook is the national summary."""
+    return evaluation.tier("nation") is not None
 

@@ -23,6 +23,9 @@ def write_findings_sheet(sheet: Sheet, report: Report, lang: str) -> None:
         sheet.header(header, col, t(key, lang))
     row = header + 1
     findings = sorted(report.findings, key=lambda f: SEVERITY_ORDER[f.severity])
+    formats = [styles.wrap if col in WRAPPED_WIDTHS else styles.text
+               for col in range(len(FINDING_COLUMNS))]
+    severities = {s: t("severity_" + s, lang) for s in SEVERITY_ORDER}
     for f in findings:
         message = finding_message(f, lang, report.book)
         suggestion = finding_suggestion(f, lang, report.book)
@@ -30,14 +33,8 @@ def write_findings_sheet(sheet: Sheet, report: Report, lang: str) -> None:
         sheet.ws.set_row(row, wrapped_height([(f.file or "", WRAPPED_WIDTHS[2]),
                                               (message, WRAPPED_WIDTHS[8]),
                                               (suggestion, WRAPPED_WIDTHS[9])]))
-        values = [t("severity_" + f.severity, lang), f.code, f.file, f.sheet, f.cell]
-        for col, value in enumerate(values):
-            sheet.text(row, col, value, styles.wrap if col in WRAPPED_WIDTHS else styles.text)
-        sheet.number(row, 5, f.row, styles.text)
-        sheet.text(row, 6, f.column, styles.text)
-        sheet.text(row, 7, f.unit, styles.text)
-        sheet.text(row, 8, message, styles.wrap)
-        sheet.text(row, 9, suggestion, styles.wrap)
+        sheet.cells(row, 0, [severities[f.severity], f.code, f.file, f.sheet, f.cell, f.row,
+                             f.column, f.unit, message, suggestion], formats)
         row += 1
     sheet.status_colours(header + 1, row - 1, [0], [], [t("severity_error", lang)],
                          [t("severity_warning", lang)])
@@ -59,6 +56,12 @@ def write_info_sheet(sheet: Sheet, report: Report, lang: str) -> None:
         (t("xl_info_provisional", lang), t("xl_yes" if report.provisional else "xl_no", lang)),
     ]
     facts += [(t("xl_info_note", lang), note.get(lang)) for note in report.notes()]
+    if report.persons is not None:  # counted from person rows: by which rules, how
+        persons = report.persons
+        options = ", ".join(f"{k}={v}" for k, v in persons.options.items())
+        facts += [(t("xl_info_counting", lang), f"{persons.rules_id} {persons.rules_version}"),
+                  (t("xl_info_counting_options", lang), options),
+                  (t("xl_info_persons", lang), persons.persons)]
     for label, value in facts:
         sheet.text(row, 0, label, styles.total_text)
         if isinstance(value, float | int):

@@ -2,19 +2,22 @@
 
 One row per unit and standard (filter on the standard column), so the sheet
 stays narrow enough to print: per level the units meeting it, out of how
-many, the share, the share required and the result; then the level reached
-and the gap to the next level.
+many, the share, the share required and the result. The level reached, the
+result and the gap to the next level are the standard sheets' (their total rows,
+or the national summary's district rows): each said once.
 """
 
 from __future__ import annotations
 
+from pcgd_cli.engine.results import Status
 from pcgd_cli.i18n import t, tier_name
 from pcgd_cli.report.excel_common import (
     colour_words,
     multi_year,
     status_word,
 )
-from pcgd_cli.report.explain import next_level, share_gap_text, shown_rate, year_or_none
+from pcgd_cli.report.explain import shown_rate
+from pcgd_cli.report.result_columns import TierColumns
 from pcgd_cli.report.xlsx_sheet import Sheet
 from pcgd_cli.report_model import Report
 
@@ -22,10 +25,10 @@ PER_LEVEL = ("xl_share_met", "xl_share_children", "xl_share_rate", "xl_share_req
              "xl_result")
 
 
-def write_tiers_sheet(sheet: Sheet, report: Report, lang: str) -> None:
+def write_tiers_sheet(sheet: Sheet, report: Report, lang: str,
+                      columns: list[TierColumns]) -> None:
     styles = sheet.styles
     tiers = report.evaluation.tiers
-    upper = tiers[1:]
     with_year = multi_year(report.evaluation)
     sheet.title(t("xl_sheet_tiers", lang) + " — " + t("xl_title", lang))
     top, low = 2, 3
@@ -45,53 +48,48 @@ def write_tiers_sheet(sheet: Sheet, report: Report, lang: str) -> None:
     for k in range(max_levels):
         for j, key in enumerate(PER_LEVEL):
             sheet.header(low, first + k * len(PER_LEVEL) + j, t(key, lang))
-    level_col = first + max_levels * len(PER_LEVEL)
-    for j, key in enumerate(("xl_level_reached", "xl_result", "ui_gap")):
-        sheet.header(low, level_col + j, t(key, lang))
+    last_col = first + max_levels * len(PER_LEVEL) - 1
 
     row = low + 1
     status_cols = [first + k * len(PER_LEVEL) + 4 for k in range(max_levels)]
-    status_cols.append(level_col + 1)
-    for sid in tiers[0].standards:
-        for tier in upper:
-            child = tier.child_tier
+    words = {s: status_word(s, lang) for s in Status}
+    fmts = [styles.text] * 3 + ([styles.text] if with_year else [])
+    fmts += [styles.count, styles.text, styles.text]
+    fmts += [styles.count, styles.count, styles.rate, styles.rate, styles.text] * max_levels
+    for sid in columns[0].standards:
+        for tier in columns[1:]:
+            std = tier.standards[sid]
+            units = tier.units
+            level_name = tier_name(tier.tier, lang)
+            if tier.provisional:
+                level_name += f" ({t('ui_provisional', lang)})"
+            child = tier_name(tier.child_tier, lang)
+            short = std.spec.short.get(lang)
+            shares = [_share_columns(level, std.evaluated) for level in std.levels]
+            statuses = [level.status.tolist() for level in std.levels]
             for i in range(len(tier)):
-                result = tier.standards[sid]
-                units = tier.units
-                level_name = tier_name(tier.tier, lang)
-                if tier.provisional:
-                    level_name += f" ({t('ui_provisional', lang)})"
-                values = [level_name, units["code"].iat[i], units["name"].iat[i]]
-                for col, value in enumerate(values):
-                    sheet.text(row, col, value, styles.text)
-                col = 3
+                values = [level_name, units.code[i], units.name[i]]
                 if with_year:
-                    sheet.number(row, col, year_or_none(units["year"].iat[i]), styles.text)
-                    col += 1
-                sheet.number(row, col, int(units["communes"].iat[i]), styles.count)
-                sheet.text(row, col + 1, tier_name(child, lang), styles.text)
-                sheet.text(row, col + 2, result.spec.short.get(lang), styles.text)
-                for k, level in enumerate(result.levels):
-                    share = level.share
-                    base = first + k * len(PER_LEVEL)
-                    if share is not None and result.evaluated:
-                        met, children = int(share.met[i]), int(share.children[i])
-                        sheet.number(row, base, met, styles.count)
-                        sheet.number(row, base + 1, children, styles.count)
-                        sheet.number(row, base + 2, shown_rate(met, children), styles.rate)
-                        sheet.number(row, base + 3, share.required, styles.rate)
-                    sheet.text(row, base + 4, status_word(int(level.status[i]), lang),
-                               styles.text)
-                level = int(result.level[i])
-                sheet.number(row, level_col, level if level >= 0 else None, styles.count)
-                sheet.text(row, level_col + 1, status_word(int(result.status[i]), lang),
-                           styles.text)
-                gap_level = next_level(result, i) if result.evaluated else None
-                if gap_level is not None:
-                    sheet.text(row, level_col + 2,
-                               share_gap_text(gap_level, i, tier.tier, child, lang,
-                                              result.spec.short.get(lang)), styles.text)
+                    values.append(units.year[i])
+                values += [units.communes[i], child, short]
+                for k in range(max_levels):
+                    if k >= len(std.levels):
+                        values += [None] * len(PER_LEVEL)
+                        continue
+                    values += [*(shares[k][i] if shares[k] else (None,) * 4),
+                               words[statuses[k][i]]]
+                sheet.cells(row, 0, values, fmts)
                 row += 1
     met, not_met, unknown = colour_words(lang)
     sheet.status_colours(low + 1, row - 1, status_cols, met, not_met, unknown)
-    sheet.finish(top, low, row - 1, level_col + 2, freeze_col=3)
+    sheet.finish(top, low, row - 1, last_col, freeze_col=3)
+
+
+def _share_columns(level, evaluated: bool) -> list[tuple] | None:
+    """Per unit: units met, out of how many, the share, the share required."""
+    share = level.share
+    if share is None or not evaluated:
+        return None
+    return [(met, children, shown_rate(met, children), share.required)
+            for met, children in zip(share.met.tolist(), share.children.tolist(),
+                                     strict=True)]

@@ -61,3 +61,10 @@ def finding_message(f: Finding, lang: str, book: RuleBook | None = None) -> str:
 
 def finding_suggestion(f: Finding, lang: str, book: RuleBook | None = None) -> str:
     return t(_template(f.code) + "_hint", lang, **_values(f, lang, book))
+
+
+def finding_texts(f: Finding, lang: str, book: RuleBook | None = None) -> tuple[str, str]:
+    """``finding_message`` and ``finding_suggestion`` from one look-up of the names."""
+    values = _values(f, lang, book)
+    template = _template(f.code)
+    return t(template, lang, **values), t(template + "_hint", lang, **values)

@@ -1,304 +1,247 @@
-"""The JSON report of the contract (schema_version 1), built from the arrays."""
+"""The JSON report, schema_version 2 (docs/report.schema.json; README "JSON report").
+
+Labels, articles, thresholds and not-checked tests are said once, in "rules"
+(json_rules.py); each unit carries what varies by unit, read from the result
+columns (result_columns.py): per standard its status and level, each level's status
+(and a parent unit's share of its units), each indicator's numerator, denominator and
+excluded once, and, short of its next level, the tests failing there and by how many
+people, the unmet prerequisites and the unknown tests. Sentences (the gap in words)
+only with ``explain``. Version 1 stays behind ``--json-schema 1`` for one release
+(json_v1.py).
+"""
 
 from __future__ import annotations
 
-import gc
-import json
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+import io
+from collections.abc import Iterator
 from typing import IO
 
 import numpy as np
+import orjson
 
-from pcgd_cli import __version__
-from pcgd_cli.engine.results import (
-    CHECK_NAMES,
-    STATUS_NAMES,
-    Check,
-    IndicatorResult,
-    StandardResult,
-    Status,
-    TierResult,
+from pcgd_cli.engine.results import STATUS_NAMES, Check, Status
+from pcgd_cli.report.explain import reason_lines, share_gap_text
+from pcgd_cli.report.json_common import (
+    encode,
+    head,
+    no_cycle_collection,
+    tail,
+    write_document,
 )
-from pcgd_cli.report.explain import gap_text, share_gap_text, shown_rate, year_or_none
-from pcgd_cli.report.finding_text import finding_message, finding_suggestion
-from pcgd_cli.report.targets_text import target_results
+from pcgd_cli.report.json_rules import rules_part
+from pcgd_cli.report.result_columns import StandardColumns, TierColumns, result_columns
 from pcgd_cli.report_model import Report
-from pcgd_cli.rules.model import RuleSet
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 # Units turned into dicts and written at a time: bounds memory on national files.
-# 200 rather than 1000: the bigger chunks' memory went back to the system and was
-# faulted in again each time (480,000 page faults, 1 s of system time nationally).
-CHUNK = 200
+CHUNK = 500
 
-
-# Status names indexed by the engine's integer codes: a list lookup per unit,
-# not an enum construction (which the profile showed costing 1.4 s nationally).
-_CHECKS = [CHECK_NAMES[Check(c)] for c in range(len(Check))]
+# Status names indexed by the engine's integer codes: a list lookup per unit.
 _STATUSES = [STATUS_NAMES[Status(s)] for s in range(len(Status))]
-# "passed" of an indicator entry: a verdict only for a test that passed or failed
-_PASSED = [True if c == Check.PASS else False if c == Check.FAIL else None
-           for c in range(len(Check))]
 
 
-def _rate(num: int, den: int) -> float | None:
-    return shown_rate(num, den)
+def _figure_entry(std: StandardColumns, i: int) -> dict:
+    """Unit i's {indicator: [numerator, denominator, excluded] or None}. A ĐBKK commune's
+    figures of a test with a ĐBKK age band are that band's (rules say which)."""
+    return {fig.key: ([int(fig.numerator[i]), int(fig.denominator[i]), int(fig.excluded[i])]
+                      if fig.known[i] else None)
+            for fig in std.figures if fig.checked}  # not checked: said once in "rules"
 
 
+def _figures_encoded(std: StandardColumns, a: int, b: int) -> list[bytes]:
+    """Per unit a..b-1, its "indicators" object as JSON. Each figure's columns are
+    encoded by orjson in one call and cut into units; a unit with a figure unknown
+    (null) is encoded from its own entry. Unit by unit in Python, building and then
+    encoding these lists was most of the JSON report's time on the national file."""
+    checked = [fig for fig in std.figures if fig.checked]
+    if b <= a:
+        return []
+    if not checked:
+        return [b"{}"] * (b - a)
+    template = b"{" + b",".join(encode(fig.key).replace(b"%", b"%%") + b":[%b]"
+                                for fig in checked) + b"}"
+    columns = []
+    for fig in checked:
+        triples = np.stack([fig.numerator[a:b], fig.denominator[a:b], fig.excluded[a:b]],
+                           axis=1)
+        if triples.dtype.kind not in "iu":  # the engine counts in int64; else unit by unit
+            return [encode(_figure_entry(std, i)) for i in range(a, b)]
+        columns.append(encode(triples)[2:-2].split(b"],["))  # [[x,y,e],…] → "x,y,e", …
+    known = np.logical_and.reduce([fig.known[a:b] for fig in checked]).tolist()
+    per_unit = zip(*columns, strict=True)
+    return [template % parts if whole else encode(_figure_entry(std, a + n))
+            for n, (whole, parts) in enumerate(zip(known, per_unit, strict=True))]
 
 
-def _summed_entry(ident: str, label: str, num: int, den: int, exc: int, rate: float | None,
-                  check: int) -> dict:
-    return {"id": ident, "label": label, "numerator": num, "denominator": den, "excluded": exc,
-            "rate": rate, "status": _CHECKS[check]}
+def _commune_gaps(std: StandardColumns, a: int, b: int) -> list[dict | None]:
+    """Per unit a..b-1 short of a level: that level, the tests failing there with the
+    people short (None for a yes/no test), unmet prerequisites and unknown tests.
+    Built test by test over the units concerned, not unit by unit."""
+    next_level = std.next_level[a:b]
+    gaps: list[dict | None] = [None] * (b - a)
+    keys = [f.key for f in std.figures]
+    for k, level in enumerate(std.levels):
+        here = next_level == k
+        if not here.any():
+            continue
+        number = level.spec.level
+        for n in here.nonzero()[0].tolist():
+            gaps[n] = {"level": number}
+        for test in level.tests:
+            check = test.result.check[a:b]
+            key = keys[test.figure]
+            failing = (here & (check == Check.FAIL)).nonzero()[0].tolist()
+            yesno = test.result.spec.kind == "yesno"
+            short = test.result.shortfall[a:b]
+            for n in failing:
+                gaps[n].setdefault("failing", {})[key] = None if yesno else int(short[n])
+        for req in level.requirements:
+            status = req.status[a:b]
+            for n in (here & (status != Status.MET)).nonzero()[0].tolist():
+                gaps[n].setdefault("requires", []).append(
+                    {"standard": req.standard, "level": req.level,
+                     "status": _STATUSES[int(status[n])]})
+        for test in level.tests:
+            check = test.result.check[a:b]
+            for n in (here & (check == Check.MISSING)).nonzero()[0].tolist():
+                gaps[n].setdefault("unknown", []).append(keys[test.figure])
+    return gaps
 
 
-def _indicator_entries(ind: IndicatorResult, rules: RuleSet, lang: str, a: int,
-                       b: int) -> list[dict]:
-    """The indicator's entry for units a..b-1, built column by column."""
-    ident, label = ind.spec.id, ind.spec.label.get(lang)
-    num = ind.numerator[a:b].tolist()
-    den = ind.denominator[a:b].tolist()
-    exc = ind.excluded[a:b].tolist()
-    checks = ind.check[a:b]
-    chk = checks.tolist()
-    rates = [shown_rate(x, y) for x, y in zip(num, den, strict=True)]
-    info = checks == Check.INFO
-    if info.all():  # summed figures of a parent unit
-        return [_summed_entry(ident, label, x, y, e, r, c)
-                for x, y, e, r, c in zip(num, den, exc, rates, chk, strict=True)]
-    names = [_CHECKS[c] for c in chk]
-    passed = [_PASSED[c] for c in chk]
-    thr = ind.threshold[a:b].tolist()
-    dis = ind.disadvantaged_rule[a:b].tolist()
-    short = ind.shortfall[a:b].tolist()
-    entries = [
-        {"id": ident, "label": label, "numerator": x, "denominator": y, "excluded": e,
-         "rate": r, "status": c, "threshold": t, "disadvantaged_threshold": d, "passed": p,
-         "shortfall": s}
-        for x, y, e, r, c, t, d, p, s in zip(num, den, exc, rates, names, thr, dis, passed,
-                                             short, strict=True)
-    ]
-    override = ind.spec.disadvantaged
-    if override is not None and override.cohort:
-        # the age band judged: ĐBKK communes are judged on another one (literacy)
-        bands = ("+".join(ind.spec.cohort), "+".join(override.cohort))
-        for entry, key in zip(entries, ind.cohort_key[a:b].tolist(), strict=True):
-            entry["cohort"] = bands[key]
-    for i in np.flatnonzero(info).tolist():
-        entries[i] = _summed_entry(ident, label, num[i], den[i], exc[i], rates[i], chk[i])
-    # The gap sentence depends only on the shortfall and the cohort (normal or ĐBKK):
-    # each distinct one is written once by explain.gap_text, the one source of the wording.
-    gaps: dict[tuple[int, int], str] = {}
-    keys = ind.cohort_key[a:b]
-    for i in np.flatnonzero(ind.check[a:b] == Check.FAIL).tolist():
-        key = (short[i], int(keys[i]))
-        if key not in gaps:
-            gaps[key] = gap_text(ind, a + i, rules, lang)
-        entries[i]["gap"] = gaps[key]
-    return entries
-
-
-def _level_dicts(result: StandardResult, tier: str, child_tier: str, rules: RuleSet,
-                 lang: str, a: int, b: int) -> list[dict[str, dict]]:
-    """Per unit a..b-1: {level: level dict}."""
-    m = b - a
-    per_unit: list[dict[str, dict]] = [{} for _ in range(m)]
-    for level in result.levels:
-        columns = [_indicator_entries(ind, rules, lang, a, b) for ind in level.indicators]
-        indicators = [list(row) for row in zip(*columns, strict=True)] if columns else \
-            [[] for _ in range(m)]
-        article = level.spec.article.get(lang)
-        items = [{"status": _STATUSES[s], "article": article, "indicators": inds}
-                 for s, inds in zip(level.status[a:b].tolist(), indicators, strict=True)]
-        if level.requirements:
-            reqs = [(r.standard, r.level, r.status[a:b].tolist()) for r in level.requirements]
-            for i, item in enumerate(items):
-                item["requires"] = [{"standard": sid, "level": number,
-                                     "status": _STATUSES[status[i]]}
-                                    for sid, number, status in reqs]
-        share = level.share
-        if share is not None:  # parent units only: a few thousand nationally
-            for i, item in enumerate(items, start=a):
-                item["share"] = {
-                    "units": child_tier, "children": int(share.children[i]),
-                    "met": int(share.met[i]), "unknown": int(share.unknown[i]),
-                    "rate": _rate(int(share.met[i]), int(share.children[i])),
-                    "required": share.required, "shortfall": int(share.shortfall[i]),
-                }
-                gap = share_gap_text(level, i, tier, child_tier, lang,
-                                     result.spec.short.get(lang))
-                if gap:
-                    item["share"]["gap"] = gap
-        key = str(level.spec.level)
-        for unit, item in zip(per_unit, items, strict=True):
-            unit[key] = item
-    return per_unit
-
-
-def tier_dicts(tier: TierResult, rule_sets: dict[str, RuleSet], lang: str, a: int = 0,
-               b: int | None = None) -> list[dict]:
-    """The results entries of the tier's units a..b-1 (all of them by default)."""
-    units = tier.units.iloc[a:b]
-    b = a + len(units)
-    codes = units["code"].tolist()
-    names = units["name"].tolist()
-    parents = units["parent_code"].tolist()
-    years = [year_or_none(y) for y in units["year"].tolist()]
-    dis = units["disadvantaged"].tolist()
-    counts = units["communes"].tolist()
-    standards = {}
-    # standards of a provisional rule set (nd277-2025): every verdict says so
-    provisional = {sid for sid, r in tier.standards.items()
-                   if sid in rule_sets[r.rule_set].standards and rule_sets[r.rule_set].provisional}
-    for sid, result in tier.standards.items():
-        levels = (_level_dicts(result, tier.tier, tier.child_tier, rule_sets[result.rule_set],
-                               lang, a, b)
-                  if result.evaluated else [{} for _ in range(b - a)])
-        at_least = (result.level_at_least[a:b].tolist() if result.level_at_least is not None
-                    else [0] * (b - a))
-        standards[sid] = (result.status[a:b].tolist(), result.level[a:b].tolist(), levels,
-                          at_least)
-    out = []
-    for i in range(b - a):
-        unit = {"unit_type": tier.tier, "code": codes[i], "name": names[i],
-                "parent_code": parents[i] or None, "year": years[i]}
-        if tier.tier == "commune":
-            unit["disadvantaged"] = None if dis[i] is None else bool(dis[i])
-        else:
-            unit["communes"] = int(counts[i])
-        if tier.provisional:
-            unit["provisional"] = True
-        unit["standards"] = {
-            sid: {"status": _STATUSES[status[i]],
-                  "level": None if level[i] < 0 else level[i],
-                  # unknown level, yet some level is known to be met
-                  **({"level_at_least": at_least[i]} if level[i] < 0 < at_least[i] else {}),
-                  **({"provisional": True} if sid in provisional else {}),
-                  "levels": levels[i]}
-            for sid, (status, level, levels, at_least) in standards.items()
-        }
-        out.append(unit)
+def _parent_gaps(std: StandardColumns, a: int, b: int) -> list[dict | None]:
+    """Per parent unit a..b-1 short of a level: that level and the units still needed."""
+    out: list[dict | None] = []
+    for n, k in enumerate(std.next_level[a:b].tolist()):
+        if k < 0:
+            out.append(None)
+            continue
+        share = std.levels[k].share
+        gap: dict = {"level": std.levels[k].spec.level}
+        if share is not None and share.required is not None:
+            gap["units_short"] = int(share.shortfall[a + n])
+        out.append(gap)
     return out
 
 
-def result_chunks(report: Report, size: int, lang: str) -> Iterator[list[dict]]:
-    """The results entries, communes first, at most ``size`` units at a time."""
-    by_id = {rs.id: rs for rs in report.rule_sets}
-    for tier in report.evaluation.tiers:
+def _level_entry(std: StandardColumns, tier: TierColumns, i: int) -> dict:
+    out = {}
+    for level in std.levels:
+        entry: dict = {"status": _STATUSES[int(level.status[i])]}
+        share = level.share
+        if share is not None:
+            entry["share"] = {"units": tier.child_tier, "children": int(share.children[i]),
+                              "met": int(share.met[i]), "unknown": int(share.unknown[i]),
+                              "required": share.required, "shortfall": int(share.shortfall[i])}
+        out[str(level.spec.level)] = entry
+    return out
+
+
+def _standards_encoded(std: StandardColumns, tier: TierColumns, report: Report, lang: str,
+                       explain: bool, a: int, b: int) -> list[bytes]:
+    """Per unit a..b-1, the standard's entry as JSON: status and level, each level's
+    status (with a parent unit's share), the indicators, and the gap to the next level.
+    What comes before the indicators takes a few distinct values among communes: each
+    is encoded once."""
+    statuses = std.status[a:b].tolist()
+    if not std.evaluated:
+        return [encode({"status": _STATUSES[s], "level": None}) for s in statuses]
+    levels = std.level[a:b].tolist()
+    at_least = std.level_at_least[a:b].tolist()
+    level_statuses = list(zip(*(level.status[a:b].tolist() for level in std.levels),
+                              strict=True)) if std.levels else [()] * (b - a)
+    shares = any(level.share is not None for level in std.levels)
+    figures = _figures_encoded(std, a, b)
+    gaps = _commune_gaps(std, a, b) if tier.tier == "commune" else _parent_gaps(std, a, b)
+    heads: dict[tuple, bytes] = {}
+    out = []
+    for n in range(b - a):
+        key = (statuses[n], levels[n], at_least[n], level_statuses[n])
+        head = None if shares else heads.get(key)
+        if head is None:
+            entry: dict = {"status": _STATUSES[statuses[n]],
+                           "level": None if levels[n] < 0 else levels[n]}
+            if levels[n] < 0 < at_least[n]:  # unknown level, yet some level is known met
+                entry["level_at_least"] = at_least[n]
+            if std.provisional:
+                entry["provisional"] = True
+            entry["levels"] = _level_entry(std, tier, a + n)
+            head = heads[key] = encode(entry)[:-1] + b',"indicators":'
+        gap = gaps[n]
+        if gap is None:
+            out.append(head + figures[n] + b"}")
+            continue
+        if explain:
+            gap["explain"] = _explain(std, tier, report, int(std.next_level[a + n]), a + n, lang)
+        out.append(head + figures[n] + b',"gap":' + encode(gap) + b"}")
+    return out
+
+
+def _explain(std: StandardColumns, tier: TierColumns, report: Report, k: int, i: int,
+             lang: str) -> list[str]:
+    """The gap in words, as the terminal and the workbook say it."""
+    level = tier.result.standards[std.id].levels[k]
+    if tier.tier == "commune":
+        return reason_lines(level, i, std.rules, report.book, lang)
+    text = share_gap_text(level, i, tier.tier, tier.child_tier, lang, std.spec.short.get(lang))
+    return [text] if text else []
+
+
+def tier_lines(tier: TierColumns, report: Report, lang: str, explain: bool, a: int = 0,
+               b: int | None = None) -> list[bytes]:
+    """The results entries of the tier's units a..b-1 (all of them by default), each
+    encoded on its own."""
+    b = len(tier) if b is None else min(b, len(tier))
+    units = tier.units
+    # the unit's own keys, then its standards' entries, each encoded already
+    line = b'%b,"standards":{' + b",".join(encode(sid).replace(b"%", b"%%") + b":%b"
+                                           for sid in tier.standards) + b"}}"
+    standards = zip(*(_standards_encoded(std, tier, report, lang, explain, a, b)
+                      for std in tier.standards.values()), strict=True) \
+        if tier.standards else [()] * (b - a)
+    commune = tier.tier == "commune"
+    out = []
+    for i, entries in zip(range(a, b), standards, strict=True):
+        unit = {"unit_type": tier.tier, "code": units.code[i], "name": units.name[i],
+                "parent_code": units.parent_code[i], "year": units.year[i]}
+        if commune:
+            unit["disadvantaged"] = units.disadvantaged[i]
+            if report.persons is not None:  # the persons its counts were made from
+                unit["persons"] = report.persons.of(units.code[i], units.year[i])
+        else:
+            unit["communes"] = units.communes[i]
+        if tier.provisional:
+            unit["provisional"] = True
+        out.append(line % (encode(unit)[:-1], *entries))
+    return out
+
+
+def result_chunks(report: Report, tiers: list[TierColumns], size: int, lang: str,
+                  explain: bool) -> Iterator[list[bytes]]:
+    """The results entries encoded, communes first, at most ``size`` units at a time."""
+    for tier in tiers:
         for a in range(0, len(tier), size):
-            yield tier_dicts(tier, by_id, lang, a, min(a + size, len(tier)))
+            yield tier_lines(tier, report, lang, explain, a, a + size)
 
 
-def _head(report: Report, lang: str) -> dict:
-    """The keys before "results"."""
-    notes = [note.get(lang) for note in report.notes()]
-    return {
-        "schema_version": SCHEMA_VERSION,
-        "tool": {"name": "pcgd", "version": __version__},
-        "run": {"started": report.started.isoformat() if report.started else None,
-                "seconds": round(report.seconds, 3), "lang": lang,
-                "provisional": report.provisional, "notes": notes},
-        "rules": [{"id": rs.id, "version": rs.version, "title": rs.title.get(lang),
-                   "provisional": rs.provisional, "kind": kind,
-                   "source": rs.source.get(lang)}
-                  for kind, sets in (("standards", report.rule_sets),
-                                     ("targets", report.target_sets)) for rs in sets],
-        "inputs": [{"path": str(s.path), "sha256": s.sha256, "rows_read": s.rows_read,
-                    "rows_used": s.rows_used, "rows_total": s.rows_total,
-                    "rows_blank": s.rows_blank, "rows_rejected": s.rows_rejected}
-                   for s in report.inputs],
-    }
+def _head(report: Report, tiers: list[TierColumns], lang: str) -> dict:
+    return head(report, lang, SCHEMA_VERSION, rules_part(report, tiers[0] if tiers else None,
+                                                         lang))
 
 
-def _tail(report: Report, lang: str) -> dict:
-    """The keys after "results"."""
-    return {
-        "targets": [
-            {"id": tr.id, "description": tr.description, "value": tr.value,
-             "target": tr.target, "met": tr.met, "unit": tr.unit, "gap": tr.gap or None,
-             "year": tr.year, "target_set": tr.target_set, "kind": tr.kind,
-             "status": tr.status, "unit_type": tr.scope, "code": tr.code or None,
-             "name": tr.name or None, "provisional": tr.provisional,
-             **({"details": tr.details} if tr.details else {})}
-            for tr in target_results(report.targets, report.book, lang)
-        ],
-        "findings": [
-            {"severity": f.severity, "code": f.code, "file": f.file or None,
-             "sheet": f.sheet or None, "cell": f.cell or None, "row": f.row,
-             "column": f.column or None, "unit": f.unit or None, "value": f.value or None,
-             "message": finding_message(f, lang, report.book),
-             "suggestion": finding_suggestion(f, lang, report.book)}
-            for f in report.findings
-        ],
-    }
+def report_dict(report: Report, lang: str = "vi", explain: bool = False,
+                tiers: list[TierColumns] | None = None) -> dict:
+    """The whole JSON report as one dict: what ``write_json`` writes, read back."""
+    stream = io.BytesIO()
+    write_json(report, stream, lang, explain, tiers)
+    return orjson.loads(stream.getvalue())
 
 
-@contextmanager
-def _no_cycle_collection() -> Iterator[None]:
-    """The report is millions of small acyclic dicts and lists; the cyclic garbage
-    collector, run every few hundred allocations, found nothing in them and cost
-    a fifth of the JSON writing time on the national file."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
-def report_dict(report: Report, lang: str = "vi") -> dict:
-    """The whole JSON report as one dict; ``write_json`` writes exactly this."""
-    with _no_cycle_collection():
-        results = [unit for chunk in result_chunks(report, CHUNK, lang) for unit in chunk]
-    return {**_head(report, lang), "results": results, **_tail(report, lang)}
-
-
-def _default(value: object) -> object:
-    if isinstance(value, np.integer):
-        return int(value)
-    if isinstance(value, np.floating):
-        return float(value)
-    if isinstance(value, np.bool_):
-        return bool(value)
-    raise TypeError(f"not JSON serialisable: {type(value)}")
-
-
-# Without indent the json module uses its C encoder (with indent it falls back to
-# pure Python, 6× slower); the layout below puts one unit or finding per line instead.
-# The report is a tree of fresh dicts and lists, never cyclic: skipping the encoder's
-# cycle check (a dict entry per container) saves about a third of the encoding time.
-_ENCODER = json.JSONEncoder(ensure_ascii=False, check_circular=False, default=_default)
-
-
-def _write_list(stream: IO[str], key: str, chunks: Iterable[list], last: bool) -> None:
-    """One item per line; one write per chunk (a write per unit cost 0.4 s nationally)."""
-    stream.write(f" {_ENCODER.encode(key)}: [")
-    first = True
-    for chunk in chunks:
-        if chunk:
-            stream.write(("\n  " if first else ",\n  ")
-                         + ",\n  ".join(map(_ENCODER.encode, chunk)))
-            first = False
-    stream.write("]" if first else "\n ]")
-    stream.write("\n" if last else ",\n")
-
-
-def write_json(report: Report, stream: IO[str], lang: str = "vi") -> None:
-    """``report_dict(report, lang)`` as JSON, written a chunk of units at a time so the
-    national report (hundreds of MB of text) never sits in memory whole."""
-    with _no_cycle_collection():
-        _write_json(report, stream, lang)
-
-
-def _write_json(report: Report, stream: IO[str], lang: str) -> None:
-    stream.write("{\n")
-    for key, value in _head(report, lang).items():
-        stream.write(f" {_ENCODER.encode(key)}: {_ENCODER.encode(value)},\n")
-    _write_list(stream, "results", result_chunks(report, CHUNK, lang), last=False)
-    tail = _tail(report, lang)
-    _write_list(stream, "targets", [tail["targets"]], last=False)
-    _write_list(stream, "findings", [tail["findings"]], last=True)
-    stream.write("}\n")
+def write_json(report: Report, stream: IO, lang: str = "vi", explain: bool = False,
+               tiers: list[TierColumns] | None = None) -> None:
+    """The JSON report, a chunk of units at a time. ``tiers``: the result columns when
+    the caller has them already (another output)."""
+    tiers = result_columns(report.evaluation) if tiers is None else tiers
+    with no_cycle_collection():
+        write_document(stream, _head(report, tiers, lang),
+                       result_chunks(report, tiers, CHUNK, lang, explain),
+                       tail(report, lang))

@@ -9,8 +9,9 @@ from rich import box
 from rich.console import Console
 from rich.table import Table
 
+from pcgd_cli.count_table import PersonSource
 from pcgd_cli.engine.results import Check, Status, TierResult
-from pcgd_cli.i18n import t, tier_name
+from pcgd_cli.i18n import number_text, t, tier_name
 from pcgd_cli.report.explain import next_level, reason_lines
 from pcgd_cli.report.finding_text import finding_message, finding_suggestion
 from pcgd_cli.report.targets_view import render_targets
@@ -209,6 +210,8 @@ def render_terminal(report: Report, console: Console, lang: str = "vi") -> None:
                                                  if rs.provisional else "")
                       for rs in [*report.rule_sets, *report.target_sets])
     console.print(f"[bold]{t('ui_rules', lang)}:[/] {names}")
+    if report.persons is not None:
+        console.print(persons_line(report.persons, lang))
     for note in report.notes():
         console.print(f"[yellow]{note.get(lang)}[/]")
     for tier in hidden_tiers:
@@ -235,6 +238,13 @@ def render_terminal(report: Report, console: Console, lang: str = "vi") -> None:
     findings = _findings_table(report, lang)
     if findings is not None:
         console.print(findings)
+
+
+def persons_line(persons: PersonSource, lang: str) -> str:
+    """Where the counts came from: persons, files, counting rules, the row accounting."""
+    totals = {k: number_text(v, lang, 0) for k, v in persons.totals().items()}
+    return t("ui_persons", lang, persons=totals.pop("persons_read"), files=persons.files,
+             rules=f"{persons.rules_id} {persons.rules_version}", **totals)
 
 
 def summary_line(report: Report, lang: str = "vi") -> str:

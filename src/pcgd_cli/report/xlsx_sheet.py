@@ -132,6 +132,31 @@ class Sheet:
         if digits > self.widths.get(col, 0):
             self.widths[col] = digits
 
+    def cells(self, row: int, first_col: int, values: list, formats: list,
+              blanks: bool = False) -> None:
+        """A row's values from ``first_col`` on, each with its format: text as text,
+        numbers as numbers, None or "" left empty (an empty cell keeps its format only
+        with ``blanks``, for the shaded total rows). One call per row, no per-cell
+        wrapper: the national summary writes hundreds of thousands of cells."""
+        ws, widths = self.ws, self.widths
+        col = first_col
+        for value, fmt in zip(values, formats, strict=True):
+            if value is None or value == "":
+                if blanks:
+                    ws.write_blank(row, col, None, fmt)
+            elif isinstance(value, str):
+                ws.write_string(row, col, value, fmt)
+                size = len(value) if "\n" not in value else \
+                    max(len(line) for line in value.splitlines())
+                if size > widths.get(col, 0):
+                    widths[col] = min(size, MAX_WIDTH)
+            else:
+                ws.write_number(row, col, value, fmt)
+                size = len(str(value)) + 1  # room for a separator or the second decimal
+                if size > widths.get(col, 0):
+                    widths[col] = size
+            col += 1
+
     def header(self, row: int, col: int, value: str, last_row: int | None = None,
                last_col: int | None = None) -> None:
         """A header cell, merged over a block when it heads several rows or columns."""

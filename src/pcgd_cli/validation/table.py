@@ -225,15 +225,20 @@ def _sheet_part(sheet: RawSheet, header: HeaderMatch, catalog: ColumnCatalog,
     numeric_code = np.fromiter((c.isdigit() for c in codes), dtype=bool, count=n)
     district_col = "district_code" if "district_code" in data else (
         "district" if "district" in data else None)
-    districts = np.array([district_name_key(d) if district_col == "district" else d
-                          for d in data[district_col]], dtype=object) if district_col else \
-        np.full(n, "", dtype=object)
+    if district_col == "district":
+        districts = _each_distinct(list(data["district"]), district_name_key)
+    elif district_col:
+        districts = np.array(data[district_col], dtype=object)
+    else:
+        districts = np.full(n, "", dtype=object)
     label_columns = _label_columns(header, catalog, ("commune_code", "commune", "district",
                                                      "province"))
-    # a district's name → its key in ``districts`` (its code when codes are given)
+    # a district's name → its key in ``districts`` (its code when codes are given);
+    # each distinct (name, key) pair once, in the order of its first row
     name_to_key = {}
     if "district" in data:
-        for name_, key_ in zip(data["district"], districts, strict=True):
+        for name_, key_ in dict.fromkeys(zip(data["district"].tolist(), districts.tolist(),
+                                             strict=True)):
             if name_ and key_:
                 name_to_key.setdefault(district_name_key(name_), key_)
     commune_names = data.get("commune")
@@ -534,9 +539,9 @@ def _merge(parts: list[_SheetPart], findings: list[Finding]
         stacked["year"] = stacked["year"].astype(float)
     invalid_by_part = [((o, p), k) for o, part in enumerate(parts) for p, k in part.invalid]
     if not stacked.duplicated(key_cols).any():
-        row_of = {(o, p): i for i, (o, p) in enumerate(zip(stacked["_part"], stacked["_pos"],
-                                                            strict=True))}
-        invalid = {(row_of[(o, p)], k) for o, part in enumerate(parts) for p, k in part.invalid}
+        # the parts are stacked in order: a part's row p is row start + p of the whole
+        starts = np.cumsum([0, *(len(part.frame) for part in parts)]).tolist()
+        invalid = {(starts[o] + p, k) for o, part in enumerate(parts) for p, k in part.invalid}
         return stacked.drop(columns=["_part", "_pos"]), invalid
     value_cols = [c for c in stacked.columns if c not in (*key_cols, "_row", "_part", "_pos")]
     group_id = stacked.groupby(key_cols, sort=False, dropna=False).ngroup().to_numpy()
@@ -631,6 +636,7 @@ def build_unit_table(sheets: list[RawSheet], catalog: ColumnCatalog,
         _sheet_findings(sheet, header, catalog, findings)
         parts.append(_sheet_part(sheet, header, catalog, summaries[sheet.file], findings,
                                  register))
+    parts = _reject_unplaced(parts, findings, summaries)
     present = set().union(*(p.frame.columns for p in parts)) if parts else set()
     present -= {"_row", "_part", "_pos"}
     invalid: set[tuple[int, str]] = set()
@@ -644,6 +650,53 @@ def build_unit_table(sheets: list[RawSheet], catalog: ColumnCatalog,
                                   has_districts=bool({"district_code", "district"} & present),
                                   invalid=invalid, locator=locator)
     return Reading(table, findings, list(summaries.values()))
+
+
+def _reject_unplaced(parts: list[_SheetPart], findings: list[Finding],
+                     summaries: dict[Path, InputSummary]) -> list[_SheetPart]:
+    """A commune found only in sheets without district columns, while other sheets
+    have them, has no district: an error at its row, and the row is rejected, as a row
+    whose district cell is empty is (rather than a district with no code or name)."""
+    district_keys = {"district_code", "district"}
+    placed_parts = [p for p in parts if district_keys & set(p.frame.columns)]
+    if not placed_parts or len(placed_parts) == len(parts):
+        return parts
+
+    def keys(part: _SheetPart) -> list[tuple[str, object]]:
+        years = part.frame["year"].tolist() if "year" in part.frame else [None] * len(part.frame)
+        return list(zip(part.frame["commune_code"].tolist(), map(_year_key, years),
+                        strict=True))
+
+    placed = {key for part in placed_parts for key in keys(part)}
+    placed_codes = {code for code, _ in placed}
+    out = []
+    for part in parts:
+        if district_keys & set(part.frame.columns):
+            out.append(part)
+            continue
+        # a sheet without years matches the commune in any year of the other sheets
+        orphan = np.array([(code, year) not in placed if year is not None
+                           else code not in placed_codes for code, year in keys(part)],
+                          dtype=bool)
+        if not orphan.any():
+            out.append(part)
+            continue
+        col0 = part.col_of.get("commune_code", part.col_of.get("commune", 0))
+        for pos in np.flatnonzero(orphan).tolist():
+            row0 = int(part.frame["_row"].iat[pos]) - 1
+            code = str(part.frame["commune_code"].iat[pos])
+            findings.append(Finding("error", "commune_without_district", str(part.source.file),
+                                    part.source.name, cell_ref(row0, col0), row0 + 1,
+                                    "commune_code", code, unit=code))
+        keep = ~orphan
+        position = np.cumsum(keep) - 1
+        summary = summaries[part.source.file]
+        summary.rows_used -= int(orphan.sum())
+        summary.rows_rejected += int(orphan.sum())
+        out.append(_SheetPart(part.frame[keep].reset_index(drop=True), part.source, part.header,
+                              part.col_of, [(int(position[pos]), key) for pos, key in part.invalid
+                                            if keep[pos]]))
+    return out
 
 
 def _holds_numbers(rows: list[list[object]]) -> bool:
