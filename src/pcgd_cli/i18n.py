@@ -1418,9 +1418,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "finding_person_duplicate": {
         "vi": "{name} (phiếu {household}) trùng với dòng {first_row} ({first_where}): cùng xã, "
-              "phiếu, họ tên, ngày sinh; chỉ dòng đầu được tính",
+              "năm điều tra, phiếu, họ tên, ngày sinh; chỉ dòng đầu được tính",
         "en": "{name} (form {household}) repeats row {first_row} ({first_where}): same commune, "
-              "household, name and birth date; only the first row is counted",
+              "survey year, household, name and birth date; only the first row is counted",
     },
     "finding_person_duplicate_hint": {
         "vi": "xóa dòng trùng, hoặc sửa nếu là hai người khác nhau",

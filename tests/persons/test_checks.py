@@ -122,3 +122,17 @@ def test_findings_are_capped_but_all_counted(tmp_path: Path) -> None:
     cap = [f for f in result.findings if f.code == "persons_listed_cap"]
     assert cap[0].params == {"total": "7", "listed": "3", "rules_id": "household-2025"}
     assert result.accounting.iloc[0]["rejected"] == 7
+
+
+@pytest.mark.parametrize("years,duplicates", [
+    (["2023-2024", "2024-2025"], 0),  # a multi-year export: each person once a year
+    (["2024-2025", "2024"], 1),  # the same year written two ways: the same person twice
+    (["2024", "2024"], 1),
+])
+def test_duplicates_are_within_one_survey_year(tmp_path: Path, years, duplicates) -> None:
+    from person_support import write_export_csv
+
+    people = [person(commune_code="03394", year=y, birth_year=2013, grade=5) for y in years]
+    result = count([write_export_csv(tmp_path / "x.csv", people)])
+    assert [f.code for f in result.errors] == ["person_duplicate"] * duplicates
+    assert result.accounting["rejected"].sum() == duplicates

@@ -128,6 +128,12 @@ def _check_flag(plan: Plan, check: CheckSpec, i: int) -> str:
     return _compiler(plan).flag(check.when, ("checks", i, "when"))
 
 
+def key_sql(plan: Plan, name: str) -> str:
+    """A duplicate key's part in person_values: a column as read, or a number value
+    (``survey_year``: "2023-2024" and 2023 are one year)."""
+    return quote(name) if name in plan.rules.columns else f"v_{name}"
+
+
 def _row_checks(rules: CountingRules) -> list[CheckSpec]:
     return [c for c in rules.checks if c.duplicate is None]
 
@@ -291,7 +297,7 @@ def _person_values_sql(plan: Plan, by_village: bool, counts: list[_Count]) -> st
     for check in _duplicate_checks(rules):
         needs = " AND ".join(f"NULLIF({quote(c)}, '') IS NOT NULL"
                              for c in check.duplicate.needs) or "TRUE"
-        key = ", ".join(quote(c) for c in check.duplicate.key)
+        key = ", ".join(key_sql(plan, c) for c in check.duplicate.key)
         # a number per key: rows sharing one are the only ones compared cell by cell
         cols.append(f"CASE WHEN {needs} THEN hash({key}) END AS k_{check.code}")
     cols += [f"v_{name}" for name, kind in plan.kinds.items() if kind == NUMBER]
@@ -301,10 +307,10 @@ def _person_values_sql(plan: Plan, by_village: bool, counts: list[_Count]) -> st
             + "\nSELECT\n  " + ",\n  ".join(cols) + "\nFROM checked")
 
 
-def _later_sql(check: CheckSpec) -> str:
+def _later_sql(plan: Plan, check: CheckSpec) -> str:
     """Every row but the first (in input order) of each group of rows with the same key,
     with the position of the first; only rows whose key's hash is shared are compared."""
-    key = ", ".join(quote(c) for c in check.duplicate.key)
+    key = ", ".join(key_sql(plan, c) for c in check.duplicate.key)
     k = f"k_{check.code}"
     window = f"(PARTITION BY {key} ORDER BY {ORDER})"
     return (f"CREATE OR REPLACE TEMP TABLE later_{check.code} AS\n"
@@ -344,7 +350,7 @@ def counting_statements(plan: Plan, by_village: bool = False) -> list[str]:
             "-- person_values keeps the input order: its rowid is the position of the person\n"
             "SET preserve_insertion_order = true")
     statements = [head, _person_values_sql(plan, by_village, counts)]
-    statements += [_later_sql(c) for c in dups]
+    statements += [_later_sql(plan, c) for c in dups]
     # rows alike in every flag are summed once: a few thousand classes, not a row each
     masks = list(dict.fromkeys(_mask_column("persons_in", i) for i in range(len(counts))))
     masks += list(dict.fromkeys(_mask_column("flags", i) for i in range(len(row_flags))))
@@ -501,7 +507,10 @@ def rule_problems(rules: CountingRules) -> list[tuple[tuple, str]]:
         for i, check in enumerate(rules.checks):
             cols = check.column + (check.duplicate.key + check.duplicate.needs
                                    if check.duplicate else [])
+            keys = check.duplicate.key if check.duplicate else []
             for col in cols:
+                if col in keys and plan.kinds.get(col) == NUMBER:
+                    continue  # a key may be a number value (survey_year)
                 if col not in rules.columns:
                     note(("checks", i), f"unknown column '{col}'")
     codes = [c.code for c in rules.checks]
