@@ -136,3 +136,26 @@ def test_duplicates_are_within_one_survey_year(tmp_path: Path, years, duplicates
     result = count([write_export_csv(tmp_path / "x.csv", people)])
     assert [f.code for f in result.errors] == ["person_duplicate"] * duplicates
     assert result.accounting["rejected"].sum() == duplicates
+
+
+# (birth year for N = 2024, diploma, said): usual ages TH 11, THCS 15, THPT 18;
+# two years or more before the usual age is said
+LEVEL_CASES = [
+    (2015, "TH", True), (2014, "TH", False), (2013, "TH", False),
+    (2011, "THCS", True), (2010, "THCS", False), (2015, "THCS", True),
+    (2008, "THPT", True), (2007, "THPT", False), (2006, "THPT", False),
+]
+
+
+@pytest.mark.parametrize("birth,diploma,said", LEVEL_CASES)
+def test_level_too_high_for_the_age(tmp_path: Path, birth, diploma, said) -> None:
+    path = write_entry_workbook(tmp_path / "so.xlsx",
+                                [person(birth_year=birth, graduated=diploma)])
+    codes = [f.code for f in count([path], commune="03394").findings]
+    assert ("person_level_too_high_for_age" in codes) is said
+
+
+def test_a_grade_far_from_the_age(tmp_path: Path) -> None:
+    path = write_entry_workbook(tmp_path / "so.xlsx", [person(birth_year=2016, grade=9)])
+    codes = [f.code for f in count([path], commune="03394").findings]
+    assert "person_grade_far_from_age" in codes  # an 8-year-old in grade 9
