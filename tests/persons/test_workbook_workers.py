@@ -52,3 +52,16 @@ def test_a_worker_error_names_its_file(tmp_path: Path) -> None:
     broken.write_bytes(b"PK\x03\x04 not a workbook")
     with pytest.raises(PcgdError, match="broken.xlsx"):
         count([*books[:2], broken, *books[3:]], commune="03394")
+
+
+def test_no_folder_left_behind(tmp_path: Path, monkeypatch) -> None:
+    import tempfile
+
+    books = _books(tmp_path)
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(scratch))
+    count(books, commune="03394")
+    with pytest.raises(PcgdError):
+        count([*books, tmp_path / "missing.xlsx"], commune="03394")
+    assert list(scratch.iterdir()) == []

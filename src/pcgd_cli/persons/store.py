@@ -68,12 +68,17 @@ class PersonStore:
         self.keys = list(keys)
         self.written = [k for k in self.keys if written is None or k in written]
         self.folder = Path(tempfile.mkdtemp(prefix="pcgd-persons-", dir=temp_root))
-        self.con = duckdb.connect(":memory:", config={
-            "memory_limit": memory_limit or os.environ.get("PCGD_MEMORY_LIMIT", DEFAULT_MEMORY),
-            "temp_directory": str(self.folder / "spill"),
-            "preserve_insertion_order": False,
-            "threads": threads or os.cpu_count() or 1,
-        })
+        try:
+            self.con = duckdb.connect(":memory:", config={
+                "memory_limit": memory_limit or os.environ.get("PCGD_MEMORY_LIMIT",
+                                                               DEFAULT_MEMORY),
+                "temp_directory": str(self.folder / "spill"),
+                "preserve_insertion_order": False,
+                "threads": threads or os.cpu_count() or 1,
+            })
+        except BaseException:
+            shutil.rmtree(self.folder, ignore_errors=True)
+            raise
         self.con.execute("SET enable_progress_bar = false")  # it writes to the terminal
         self.sources: list[tuple[str, str]] = []  # (SELECT, the same with rows numbered)
         self.plain_files: list[Path] = []

@@ -14,6 +14,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import shutil
+import signal
 import sys
 import tempfile
 from collections.abc import Iterator
@@ -133,6 +134,14 @@ def workbook_rows(task: tuple[int, Path], sheets: list | None = None) -> Workboo
     return WorkbookRows(record, sheets, findings)
 
 
+def _quiet_worker() -> None:
+    """A worker leaves stopping to the parent: Ctrl-C reaches the whole process group,
+    and the parent ends its workers (SIGTERM) once it stops; the command line's stop
+    handlers (pcgd_cli.stop), inherited by the fork, would print a traceback each."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
 def _can_fork() -> bool:
     # a fork copies the calling thread only: with another thread alive (the read-ahead
     # of pcgd check, say) a lock it held would stay held in the child forever
@@ -159,6 +168,13 @@ class WorkbookReader:
         workers = min(len(tasks), processes or os.cpu_count() or 1)
         self.pool = None
         self.results: Iterator[WorkbookRows] | None = None
+        try:
+            self._start(workers)
+        except BaseException:
+            shutil.rmtree(self.folder, ignore_errors=True)
+            raise
+
+    def _start(self, workers: int) -> None:
         if workers > 1 and _can_fork():
             # forked now, before the caller's threads and DuckDB: they inherit the
             # context and every module already imported
@@ -166,8 +182,8 @@ class WorkbookReader:
             import pcgd_cli.persons.store  # noqa: F401
             import pcgd_cli.reading.workbook  # noqa: F401
 
-            self.pool = multiprocessing.get_context("fork").Pool(workers)
-            self.results = self.pool.imap(workbook_rows, tasks)
+            self.pool = multiprocessing.get_context("fork").Pool(workers, _quiet_worker)
+            self.results = self.pool.imap(workbook_rows, self.tasks)
 
     def read(self, file_id: int, path: Path) -> WorkbookRows:
         """The next workbook (in the order of the tasks)."""
@@ -179,14 +195,17 @@ class WorkbookReader:
         assert read.record.path == path, (read.record.path, path)
         return read
 
-    def close(self) -> None:
+    def close(self, failed: bool = False) -> None:
         if self.pool is not None:
-            self.pool.terminate()
+            if failed:  # the others are not waited for
+                self.pool.terminate()
+            else:
+                self.pool.close()
             self.pool.join()
         shutil.rmtree(self.folder, ignore_errors=True)
 
     def __enter__(self) -> WorkbookReader:
         return self
 
-    def __exit__(self, *exc) -> None:
-        self.close()
+    def __exit__(self, kind, *exc) -> None:
+        self.close(failed=kind is not None)
