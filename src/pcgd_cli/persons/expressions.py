@@ -24,7 +24,7 @@ _NONE = -999999
 _COMPARE = {"equals": "=", "less": "<", "greater": ">", "at_least": ">=", "at_most": "<="}
 _NUMBER_NODES = {"number", "leading_number", "year", "end_year", "map", "first", "max",
                  "minus", "plus", "within", "when"}
-_FLAG_NODES = {"mark", "present", "missing", "one_of", "contains", "all", "any", "not",
+_FLAG_NODES = {"mark", "present", "missing", "one_of", "contains", "words", "all", "any", "not",
                "between", *_COMPARE}
 # the pattern of each way of reading a number out of a cell, and its group
 _PATTERNS = {
@@ -33,6 +33,12 @@ _PATTERNS = {
     "year": ("(^|[^0-9])([0-9]{4})([^0-9]|$)", 2),
 }
 _LEADING_YEAR = "^([0-9]{4})([^0-9]|$)"
+# what may stand beside a whole word (words: "lá" in "Lá 1", "Lớp Lá", "MG5A", not in "Láng"):
+# the cell's ends, spaces, digits and punctuation; listed, not "not a letter" (the
+# engines' letter classes differ, and an ASCII one would split "Thành" after "th")
+_WORD_EDGE = "[- 0-9.,;:/()&+*!#_–]"
+# a text used inside a pattern: no character a pattern or a SQL literal gives a meaning
+_PLAIN = set("%_'\\.^$|?*+()[]{}")
 
 
 class ExprError(Exception):
@@ -63,6 +69,15 @@ class Scope:
                 self.parsed[name] = end_year_sql(column)
             else:
                 self.parsed[name] = number_sql(column, how)
+        return name
+
+    def read_as(self, column: str, how: str, sql: str) -> str:
+        """The column read by ``sql`` (a reading with its own words), computed once."""
+        for name, known in self.parsed.items():
+            if known == sql:
+                return name
+        name = f"{how}{sum(n.startswith(how) for n in self.parsed) + 1}_{column}"
+        self.parsed[name] = sql
         return name
 
 
@@ -103,11 +118,32 @@ def number_sql(column: str, how: str) -> str:
 
 
 def end_year_sql(column: str) -> str:
-    """"2023-2024": the year the school year ended; one year alone: that year."""
+    """"2023-2024" and "2023-24": the year the school year ended; one year alone: that
+    year. The short form is read only as a school year (the next year's last two digits:
+    "1999-00" → 2000), so a date "2024-06-15" stays 2024."""
     cell = quote(column)
     second = (f"CAST(NULLIF(regexp_extract({cell}, '([0-9]{{4}})[^0-9]+([0-9]{{4}})', 2), "
               "'') AS INTEGER)")
-    return f"COALESCE({second}, {number_sql(column, 'year')})"
+    short = "(^|[^0-9])([0-9]{4})[^0-9]+([0-9]{2})([^0-9]|$)"
+    start, end = (f"CAST(NULLIF(regexp_extract({cell}, '{short}', {g}), '') AS INTEGER)"
+                  for g in (2, 3))
+    next_year = f"CASE WHEN {end} = ({start} + 1) % 100 THEN {start} + 1 END"
+    return f"COALESCE({second}, {next_year}, {number_sql(column, 'year')})"
+
+
+def leading_number_after_sql(column: str, words: list[str]) -> str:
+    """The leading number once one of ``words`` ("Lớp 3B" → 3) is dropped from the start."""
+    cell = f"LOWER({quote(column)})"
+    skip = "|".join(text_literal(w)[1:-1] for w in words)
+    pattern = f"^(({skip})[ .:]*)?([0-9]{{1,6}})"
+    return f"CAST(NULLIF(regexp_extract({cell}, '{pattern}', 3), '') AS INTEGER)"
+
+
+def words_sql(text: str, words: list[str]) -> str:
+    """Whether the (lower-case) text holds one of ``words`` as a whole word."""
+    listed = "|".join(text_literal(w)[1:-1] for w in words)
+    pattern = f"(^|{_WORD_EDGE})({listed})({_WORD_EDGE}|$)"
+    return f"(regexp_extract({text}, '{pattern}', 2) <> '')"
 
 
 def _any_equal(sql: str, literals: list[str]) -> str:
@@ -208,6 +244,13 @@ class Compiler:
         return self.scope.read(self._column(arg, loc), "number")
 
     def _op_leading_number(self, arg, loc):
+        if isinstance(arg, dict):
+            # {column: COL, after: [words]}: a word ("Lớp") before the number is dropped
+            if set(arg) != {"column", "after"}:
+                raise ExprError(loc, "leading_number needs a column, or 'column' and 'after'")
+            col = self._column(arg["column"], (*loc, "column"))
+            words = self._plain_texts(arg["after"], (*loc, "after"))
+            return self.scope.read_as(col, "leading_after", leading_number_after_sql(col, words))
         return self.scope.read(self._column(arg, loc), "leading_number")
 
     def _op_year(self, arg, loc):
@@ -295,6 +338,22 @@ class Compiler:
         likes = [f"{self._text(c)} LIKE {text_literal('%' + t.strip() + '%')}"
                  for c in cols for t in texts]
         return "COALESCE(" + " OR ".join(likes) + ", FALSE)"
+
+    def _op_words(self, arg, loc):
+        if not isinstance(arg, dict) or set(arg) != {"columns", "words"}:
+            raise ExprError(loc, "words needs 'columns' and 'words'")
+        cols = [self._column(c, (*loc, "columns", i))
+                for i, c in enumerate(self._list(arg["columns"], (*loc, "columns")))]
+        words = self._plain_texts(arg["words"], (*loc, "words"))
+        found = [words_sql(self._text(c), words) for c in cols]
+        return "COALESCE(" + " OR ".join(found) + ", FALSE)"
+
+    def _plain_texts(self, arg, loc) -> list[str]:
+        texts = self._list(arg, loc)
+        for i, text in enumerate(texts):
+            if not isinstance(text, str) or not text.strip() or set(text) & _PLAIN:
+                raise ExprError((*loc, i), "a text of letters, digits and spaces")
+        return [t.strip() for t in texts]
 
     def _op_all(self, arg, loc):
         items = self._list(arg, loc)
