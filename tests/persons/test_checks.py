@@ -25,6 +25,9 @@ CHECK_CASES = [
     ({"birth_year": 1903}, "person_birth_year_out_of_range", "error", "birth_year", None),
     ({"birth_year": 2018, "grade": "mười"}, "person_bad_grade", "error", "grade", None),
     ({"birth_year": 2018, "grade": 13}, "person_bad_grade", "error", "grade", None),
+    ({"birth_year": 2018, "grade": "6 tuổi"}, "person_bad_grade", "error", "grade", None),
+    # a class without a leading number beside a blank grade: the class cell is named
+    ({"birth_year": 2018, "class": "A1"}, "person_bad_grade", "error", "class", None),
     ({"birth_year": 2015, "graduated": "THCS"}, "person_level_too_high_for_age", "warning",
      "graduated", {"age15_18_total": 0}),
     ({"birth_year": 2016, "grade": 9}, "person_grade_far_from_age", "warning", "grade",
@@ -159,3 +162,4 @@ def test_a_grade_far_from_the_age(tmp_path: Path) -> None:
     path = write_entry_workbook(tmp_path / "so.xlsx", [person(birth_year=2016, grade=9)])
     codes = [f.code for f in count([path], commune="03394").findings]
     assert "person_grade_far_from_age" in codes  # an 8-year-old in grade 9
+

@@ -256,11 +256,14 @@ def _row_findings(hits: pd.DataFrame, sources: dict[tuple[int, str], _Source],
     for row in hits.to_dict("records"):
         check = checks[row["code"]]
         source = sources[(int(row["_file"]), row["_sheet"])]
-        column = next((c for c in check.column if c in source.columns), check.column[0])
+        # the first filled-in cell the check names (a class beside a blank grade), else
+        # the first of its columns the file has
+        filled = [(c, row[f"cell{i}"]) for i, c in enumerate(check.column)
+                  if isinstance(row.get(f"cell{i}"), str) and row[f"cell{i}"]]
+        in_file = [c for c in check.column if c in source.columns]
+        column, value = filled[0] if filled else (in_file[0] if in_file else check.column[0], "")
         r = source.row(row["_row"], row["position"])
         cell = cell_ref(r - 1, source.columns[column]) if column in source.columns else ""
-        value = next((row[f"cell{i}"] for i in range(len(check.column))
-                      if isinstance(row.get(f"cell{i}"), str) and row[f"cell{i}"]), "")
         params = {"name": _person_name(row),
                   "household": row.get("p_household") or ""}
         params.update({k[2:]: _number(v) for k, v in row.items() if k.startswith("n_")})
