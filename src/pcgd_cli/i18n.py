@@ -1446,6 +1446,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "kiểm tra năm sinh và khối/lớp học",
         "en": "check the year of birth and the grade",
     },
+    "finding_person_diploma_above_grade": {
+        "vi": "{name}: đã tốt nghiệp '{value}' nhưng đang học lớp {grade_now}; vẫn được tính "
+              "theo lớp và bậc tốt nghiệp đã ghi",
+        "en": "{name}: has the diploma '{value}' but is in grade {grade_now} now; counted with "
+              "the grade and the diploma as recorded",
+    },
+    "finding_person_diploma_above_grade_hint": {
+        "vi": "kiểm tra bậc tốt nghiệp và khối/lớp đang học",
+        "en": "check the diploma and the grade now",
+    },
     "finding_person_relapse_in_school": {
         "vi": "{name}: có đánh dấu tái mù chữ ('{value}') nhưng đang đi học lớp {grade_now}; vẫn "
               "được tính là tái mù chữ",

@@ -28,6 +28,8 @@ CHECK_CASES = [
     ({"birth_year": 2018, "grade": "6 tuổi"}, "person_bad_grade", "error", "grade", None),
     # a class without a leading number beside a blank grade: the class cell is named
     ({"birth_year": 2018, "class": "A1"}, "person_bad_grade", "error", "class", None),
+    ({"birth_year": 2013, "grade": 5, "graduated": "TH"}, "person_diploma_above_grade",
+     "warning", "graduated", {"age11_in_primary": 1, "age11_completed": 1}),
     ({"birth_year": 2015, "graduated": "THCS"}, "person_level_too_high_for_age", "warning",
      "graduated", {"age15_18_total": 0}),
     ({"birth_year": 2016, "grade": 9}, "person_grade_far_from_age", "warning", "grade",
@@ -163,3 +165,24 @@ def test_a_grade_far_from_the_age(tmp_path: Path) -> None:
     codes = [f.code for f in count([path], commune="03394").findings]
     assert "person_grade_far_from_age" in codes  # an 8-year-old in grade 9
 
+
+# (grade or class now, diploma, said): a diploma of a level the pupil is still in
+DIPLOMA_GRADE_CASES = [
+    ({"grade": 5}, "TH", True), ({"grade": 6}, "TH", False), ({"grade": 1}, "TH", True),
+    ({"class": "Lớp 5A"}, "TH", True), ({"grade": 5}, "THCS", True),
+    ({"grade": 9}, "THCS", True), ({"grade": 10}, "THCS", False),
+    ({"grade": 12}, "THPT", True), ({"grade": 1}, "MN", False),
+    ({"grade": "5 tuổi"}, "TH", False), ({}, "THCS", False),
+]
+
+
+@pytest.mark.parametrize("cells,diploma,said", DIPLOMA_GRADE_CASES)
+def test_diploma_above_the_grade_now(tmp_path: Path, cells, diploma, said) -> None:
+    path = write_entry_workbook(tmp_path / "so.xlsx",
+                                [person(birth_year=2005, graduated=diploma, **cells)])
+    result = count([path], commune="03394")
+    found = [f for f in result.findings if f.code == "person_diploma_above_grade"]
+    assert bool(found) is said
+    assert result.accounting.iloc[0]["counted"] == 1  # a warning: counted as recorded
+    if said:
+        assert found[0].params["name"] == "Lò Văn A" and found[0].value == diploma
