@@ -1397,8 +1397,11 @@ MESSAGES: dict[str, dict[str, str]] = {
               "the row is left out of every count",
     },
     "finding_person_bad_grade_hint": {
-        "vi": "ghi khối 1-12, hoặc \"N tuổi\" cho trẻ mẫu giáo",
-        "en": "enter a grade 1-12, or \"N tuổi\" for kindergarten",
+        "vi": "ghi khối 1-12, hoặc \"3 tuổi\", \"4 tuổi\", \"5 tuổi\" cho trẻ mẫu giáo; lớp học "
+              "bắt đầu bằng số khối (3B, Lớp 3B) hoặc là lớp mẫu giáo (Mầm, Chồi, Lá, MG …)",
+        "en": "enter a grade 1-12, or \"3 tuổi\", \"4 tuổi\", \"5 tuổi\" for kindergarten; a "
+              "class starts with its grade (3B, Lớp 3B) or is a kindergarten class (Mầm, Chồi, "
+              "Lá, MG …)",
     },
     "finding_person_no_commune": {
         "vi": "{name}: thiếu mã xã; dòng này không được tính vào số liệu nào",
