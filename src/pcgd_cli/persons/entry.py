@@ -16,7 +16,7 @@ from itertools import zip_longest
 from pathlib import Path
 
 from pcgd_cli.findings import Finding, cell_ref
-from pcgd_cli.persons.headers import BIRTH_KEYS, NAME_KEYS, PersonHeader, find_person_header
+from pcgd_cli.persons.headers import PersonHeader, find_person_header
 from pcgd_cli.reading.workbook import RawSheet, read_file
 from pcgd_cli.validation.catalog import ColumnCatalog
 
@@ -25,7 +25,8 @@ _SCHOOL_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*[-–/]\s*((?:19|20)\d\d)(?
 _YEAR_WORD = re.compile(r"năm(?:\s+học)?(?:\s+điều\s+tra)?\s*:?\s*((?:19|20)\d\d)(?!\d)",
                         re.IGNORECASE)
 _YEAR_ALONE = re.compile(r"^\s*((?:19|20)\d\d)(?:\.0+)?\s*$")
-_PERSON_KEYS = (*NAME_KEYS, *BIRTH_KEYS, "birth_day", "birth_month")
+# the row number alone does not make a person (a form numbers its empty rows too)
+_NOT_PERSON_KEYS = ("index",)
 
 
 @dataclass
@@ -142,7 +143,9 @@ def sheet_persons(sheet: RawSheet, catalog: ColumnCatalog, needed: set[str] | No
         return None
     titles = [(r, c, v) for r in range(header.header_row)
               for c, v in enumerate(sheet.rows[r]) if cell_text(v) is not None]
-    person_cols = [c for c, k in header.columns.items() if k in _PERSON_KEYS]
+    # any other filled-in cell of the table makes a person, with a name and a birth year
+    # or not: a row without them is an error the counting says, never skipped here
+    person_cols = [c for c, k in header.columns.items() if k not in _NOT_PERSON_KEYS]
     rows, first, last = sheet.rows, header.first_data_row, len(sheet.rows)
     while last > first and not _is_person(rows[last - 1], person_cols):
         last -= 1  # blank rows under the table
