@@ -1193,6 +1193,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "headers as in the entry workbook (Họ đệm, Tên, Năm sinh …); see: pcgd rules show "
               "household-2025",
     },
+    "export_no_person_columns": {
+        "vi": "Tệp {path}: không tìm thấy bảng phiếu điều tra (không có cột năm sinh, ngày "
+              "sinh hay họ tên; mỗi dòng phải là một người)",
+        "en": "File {path}: no household-survey table found (no column of year or date of "
+              "birth or of names; each row must be a person)",
+    },
+    "export_no_person_columns_hint": {
+        "vi": "bảng số liệu của xã thì kiểm tra bằng: pcgd check {path}",
+        "en": "a table of commune counts is checked with: pcgd check {path}",
+    },
     "no_survey_year": {
         "vi": "Tệp {path}: không biết năm điều tra (không có ô năm học ở đầu trang, cũng không "
               "có cột năm)",
