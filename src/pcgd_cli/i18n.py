@@ -1208,6 +1208,13 @@ MESSAGES: dict[str, dict[str, str]] = {
               "có cột năm)",
         "en": "File {path}: no survey year (no school-year cell at the top, no year column)",
     },
+    "survey_year_unreadable": {
+        "vi": "Tệp {path}, trang {sheet}, ô {cell}: không đọc được năm điều tra từ '{value}' "
+              "(cần năm học như 2024-2025, một năm hoặc một ngày như 30/09/2024)",
+        "en": "File {path}, sheet {sheet}, cell {cell}: no survey year can be read from "
+              "'{value}' (a school year such as 2024-2025, a year or a date such as "
+              "30/09/2024 is needed)",
+    },
     "no_survey_year_hint": {
         "vi": "dùng --year 2024 (năm học 2024-2025)",
         "en": "give --year 2024 (school year 2024-2025)",

@@ -25,6 +25,19 @@ _SCHOOL_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*[-–/]\s*((?:19|20)\d\d)(?
 _YEAR_WORD = re.compile(r"năm(?:\s+học)?(?:\s+điều\s+tra)?\s*:?\s*((?:19|20)\d\d)(?!\d)",
                         re.IGNORECASE)
 _YEAR_ALONE = re.compile(r"^\s*((?:19|20)\d\d)(?:\.0+)?\s*$")
+# the survey's date ("30/09/2024", "2024-09-30", "ngày 30 tháng 9 năm 2024"): day first
+_DATES = (
+    (re.compile(r"(?<!\d)(\d{1,2})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*((?:19|20)\d\d)(?!\d)"),
+     (3, 2, 1)),
+    (re.compile(r"(?<!\d)((?:19|20)\d\d)\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})(?!\d)"),
+     (1, 2, 3)),
+    (re.compile(r"ngày\s*(\d{1,2})\s*tháng\s*(\d{1,2})\s*năm\s*((?:19|20)\d\d)(?!\d)",
+                re.IGNORECASE), (3, 2, 1)),
+)
+# a cell that tries to say the year (for naming it when it cannot be read)
+_YEAR_ATTEMPT = re.compile(r"năm|\d\s*[-–/.]\s*\d|^\s*\d+(?:\.\d+)?\s*$", re.IGNORECASE)
+# a school year starts in August (the survey's reference date is 30 September N)
+FIRST_MONTH_OF_SCHOOL_YEAR = 8
 # the row number alone does not make a person (a form numbers its empty rows too)
 _NOT_PERSON_KEYS = ("index",)
 
@@ -40,6 +53,7 @@ class SheetPersons:
     values: dict[str, list[str | None]]  # key -> one text per row (blank: CellTexts.blank)
     survey_year: int | None = None
     titles: list[str] = field(default_factory=list)  # texts above the header
+    year_cell: tuple[str, str] | None = None  # no survey year: the cell that tried (ref, text)
 
     def cell(self, key: str, row: int) -> str:
         for c, k in self.header.columns.items():
@@ -102,19 +116,60 @@ def cell_text(value: object) -> str | None:
     return clean_text(str(value))
 
 
+def school_year_of_date(year: int, month: int, day: int) -> int | None:
+    """The start year of the school year a date falls in: August–December → that year,
+    January–July → the year before; None when it is not a date (31/02)."""
+    try:
+        dt.date(year, month, day)
+    except ValueError:
+        return None
+    return year if month >= FIRST_MONTH_OF_SCHOOL_YEAR else year - 1
+
+
+def _year_in(value: object) -> int | None:
+    if isinstance(value, dt.date):  # a date cell (a datetime is one too)
+        return school_year_of_date(value.year, value.month, value.day)
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        if float(value).is_integer() and 1900 <= value <= 2099:
+            return int(value)
+        return None
+    text = str(value)
+    found = _SCHOOL_YEAR.search(text)
+    if found:
+        return int(found.group(1))
+    for pattern, (y, m, d) in _DATES:
+        found = pattern.search(text)
+        if found:  # a date that is none (31/02/2024) is not read as its year either
+            return school_year_of_date(int(found.group(y)), int(found.group(m)),
+                                       int(found.group(d)))
+    for pattern in (_YEAR_WORD, _YEAR_ALONE):
+        found = pattern.search(text)
+        if found:
+            return int(found.group(1))
+    return None
+
+
+def _a2_first(titles_by_cell: list[tuple[int, int, object]]) -> list[tuple[int, int, object]]:
+    return sorted(titles_by_cell, key=lambda x: (x[:2] != (1, 0), x[0], x[1]))
+
+
 def survey_year_of(titles_by_cell: list[tuple[int, int, object]]) -> int | None:
-    """The start year of the school year printed above the table; A2 first."""
-    ordered = sorted(titles_by_cell, key=lambda x: (x[:2] != (1, 0), x[0], x[1]))
-    for _, _, value in ordered:
-        if isinstance(value, int | float) and not isinstance(value, bool):
-            if float(value).is_integer() and 1900 <= value <= 2099:
-                return int(value)
-            continue
-        text = str(value)
-        for pattern in (_SCHOOL_YEAR, _YEAR_WORD, _YEAR_ALONE):
-            found = pattern.search(text)
-            if found:
-                return int(found.group(1))
+    """The start year of the school year printed above the table ("2024-2025", a year,
+    or a date in it); A2 first."""
+    for _, _, value in _a2_first(titles_by_cell):
+        year = _year_in(value)
+        if year is not None:
+            return year
+    return None
+
+
+def unreadable_year_cell(titles_by_cell: list[tuple[int, int, object]]
+                         ) -> tuple[str, str] | None:
+    """Where no survey year could be read: the first cell that tries to say one (a date,
+    a number, "năm …", digits around a dash or slash), A2 first, as (ref, text)."""
+    for r, c, value in _a2_first(titles_by_cell):
+        if isinstance(value, dt.date | int | float) or _YEAR_ATTEMPT.search(str(value)):
+            return cell_ref(r, c), str(cell_text(value))
     return None
 
 
@@ -159,8 +214,10 @@ def sheet_persons(sheet: RawSheet, catalog: ColumnCatalog, needed: set[str] | No
     values = {key: column_texts(columns[c], texts) if c < len(columns)
               else [texts.blank] * len(numbers)
               for c, key in header.columns.items() if needed is None or key in needed}
+    year = survey_year_of(titles)
     return SheetPersons(sheet.file, sheet.name, header, [r + 1 for r in numbers], values,
-                        survey_year_of(titles), [str(cell_text(v)) for _, _, v in titles])
+                        year, [str(cell_text(v)) for _, _, v in titles],
+                        unreadable_year_cell(titles) if year is None else None)
 
 
 def entry_parts(path: Path, sheets: list[RawSheet], catalog: ColumnCatalog,
