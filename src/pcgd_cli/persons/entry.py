@@ -214,10 +214,29 @@ def sheet_persons(sheet: RawSheet, catalog: ColumnCatalog, needed: set[str] | No
     values = {key: column_texts(columns[c], texts) if c < len(columns)
               else [texts.blank] * len(numbers)
               for c, key in header.columns.items() if needed is None or key in needed}
+    continue_households(values)
     year = survey_year_of(titles)
     return SheetPersons(sheet.file, sheet.name, header, [r + 1 for r in numbers], values,
                         year, [str(cell_text(v)) for _, _, v in titles],
                         unreadable_year_cell(titles) if year is None else None)
+
+
+def continue_households(values: dict[str, list[str | None]]) -> None:
+    """The entry workbook writes a household's form number once, on its first member's
+    row (merged over its members' rows, or left blank under it): a blank number continues
+    the household of the person row above, and a member's blank village is that of the
+    household's row above. At the first person row there is no household above: a blank
+    stays blank. Exports write the household on every row and are read as written."""
+    households = values.get("household")
+    villages = values.get("village")
+    if not households:
+        return
+    for i in range(1, len(households)):
+        if not households[i]:
+            households[i] = households[i - 1]
+        if (villages is not None and not villages[i] and households[i]
+                and households[i] == households[i - 1]):
+            villages[i] = villages[i - 1]
 
 
 def entry_parts(path: Path, sheets: list[RawSheet], catalog: ColumnCatalog,
