@@ -2,8 +2,9 @@
 
 Knows the column catalogue and nothing of counting: it finds each sheet's
 person table by its header, reads the survey year and the title above it, and
-hands over every person row as text (trimmed, Unicode NFC; whole numbers
-without ".0"; dates as yyyy-mm-dd) with its 1-based sheet row.
+hands over every person row (any filled-in cell of the table but its STT) as text
+(trimmed, Unicode NFC; whole numbers without ".0"; dates as yyyy-mm-dd) with its
+1-based sheet row, a household number written once carried down to its members.
 """
 
 from __future__ import annotations
@@ -229,8 +230,8 @@ def continue_households(values: dict[str, list[str | None]]) -> None:
     stays blank. Exports write the household on every row and are read as written."""
     households = values.get("household")
     villages = values.get("village")
-    if not households:
-        return
+    if not households or (villages is None and all(households)):
+        return  # nothing to carry (the usual export-like sheet: a number on every row)
     for i in range(1, len(households)):
         if not households[i]:
             households[i] = households[i - 1]
