@@ -25,7 +25,10 @@ CASES = [
     ({**NO_NAME, "disability_vision": "X"}, True),
     ({"family_name": None, "given_name": "B", "household": None}, True),  # a name: as before
     ({**NO_NAME, "birth_year": 2018}, True),  # a birth year alone: as before
+    ({**NO_NAME, "female": True}, True),  # a ticked box is a mark
     (NO_NAME, False),  # only its STT
+    ({**NO_NAME, "female": False}, False),  # an unticked box is blank
+    ({**NO_NAME, "note": "  "}, False),  # spaces are blank
 ]
 
 

@@ -175,17 +175,20 @@ def unreadable_year_cell(titles_by_cell: list[tuple[int, int, object]]
 
 
 def _is_person(row: list[object], person_cols: list[int]) -> bool:
+    # a FALSE cell (an unticked box) is as blank as its text (``cell_text``)
     for c in person_cols:
         if c < len(row):
             value = row[c]
-            if value is not None and not (type(value) is str and not value.strip()):
+            if value is not None and value is not False and not (
+                    type(value) is str and not value.strip()):
                 return True
     return False
 
 
 def _filled(column: tuple) -> bool:
     """Whether every cell of the column holds something (then every row is a person)."""
-    return None not in column and all(v.strip() for v in set(column) if type(v) is str)
+    return None not in column and all(v.strip() if type(v) is str else v is not False
+                                      for v in set(column))
 
 
 def sheet_persons(sheet: RawSheet, catalog: ColumnCatalog, needed: set[str] | None = None,
