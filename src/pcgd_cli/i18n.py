@@ -1193,10 +1193,27 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "headers as in the entry workbook (Họ đệm, Tên, Năm sinh …); see: pcgd rules show "
               "household-2025",
     },
+    "export_no_person_columns": {
+        "vi": "Tệp {path}: không tìm thấy bảng phiếu điều tra (không có cột năm sinh, ngày "
+              "sinh hay họ tên; mỗi dòng phải là một người)",
+        "en": "File {path}: no household-survey table found (no column of year or date of "
+              "birth or of names; each row must be a person)",
+    },
+    "export_no_person_columns_hint": {
+        "vi": "bảng số liệu của xã thì kiểm tra bằng: pcgd check {path}",
+        "en": "a table of commune counts is checked with: pcgd check {path}",
+    },
     "no_survey_year": {
         "vi": "Tệp {path}: không biết năm điều tra (không có ô năm học ở đầu trang, cũng không "
               "có cột năm)",
         "en": "File {path}: no survey year (no school-year cell at the top, no year column)",
+    },
+    "survey_year_unreadable": {
+        "vi": "Tệp {path}, trang {sheet}, ô {cell}: không đọc được năm điều tra từ '{value}' "
+              "(cần năm học như 2024-2025, một năm hoặc một ngày như 30/09/2024)",
+        "en": "File {path}, sheet {sheet}, cell {cell}: no survey year can be read from "
+              "'{value}' (a school year such as 2024-2025, a year or a date such as "
+              "30/09/2024 is needed)",
     },
     "no_survey_year_hint": {
         "vi": "dùng --year 2024 (năm học 2024-2025)",

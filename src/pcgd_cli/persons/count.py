@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from pcgd_cli.errors import PcgdError
 from pcgd_cli.findings import Finding, cell_ref
 from pcgd_cli.persons.exports import EXPORT_SUFFIXES, export_layout, export_select
+from pcgd_cli.persons.headers import names_persons
 from pcgd_cli.persons.sql import (
     FATES,
     OptionError,
@@ -145,6 +146,8 @@ def count_persons(paths: list[Path], rules: CountingRules | str | None = None,
             if path.suffix.lower() in EXPORT_SUFFIXES:
                 record.kind = "export"
                 layout = export_layout(store.con, path, catalog)
+                if not names_persons(layout.columns):
+                    raise PcgdError("export_no_person_columns", path=path)
                 findings += layout.findings
                 fixed = fixed_units(path, set(layout.columns), [], None, year, code,
                                     register, record)

@@ -26,6 +26,14 @@ NAME_KEYS = ("family_name", "given_name", "full_name")
 Merge = tuple[int, int, int, int]
 
 
+def names_persons(keys: set[str] | dict[str, int]) -> bool:
+    """Whether an export's columns hold person rows: a birth or a name column. Its header
+    is its first line, so one of them is enough (an export without names is counted; one
+    without a birth column has every row said as an error); with neither it is some other
+    table (commune counts, a register), never counted as persons with every count zero."""
+    return bool(set(keys) & {*BIRTH_KEYS, *NAME_KEYS})
+
+
 @dataclass
 class PersonHeader:
     header_row: int  # 0-based first row of the header

@@ -40,14 +40,20 @@ class PersonInput:
 
 def fixed_units(path: Path, present: set[str], titles: list[str], sheet_year: int | None,
                 year: int | None, code: str | None, register,
-                record: PersonInput) -> dict[str, str]:
-    """The commune and year a file's rows take when its columns do not say them."""
+                record: PersonInput,
+                year_cell: tuple[str, str, str] | None = None) -> dict[str, str]:
+    """The commune and year a file's rows take when its columns do not say them.
+    ``year_cell``: (sheet, cell, text) of a survey-year cell that could not be read."""
     fixed: dict[str, str] = {}
     survey_year = year if year is not None else sheet_year
     if survey_year is not None:
         fixed["year"] = str(survey_year)
         record.survey_year = survey_year
     elif "year" not in present:
+        if year_cell is not None:
+            sheet, cell, text = year_cell
+            raise PcgdError("survey_year_unreadable", path=path, sheet=sheet, cell=cell,
+                            value=text, hint="no_survey_year_hint")
         raise PcgdError("no_survey_year", path=path)
     if "commune_code" not in present:
         from pcgd_cli.persons.units import commune_of
@@ -118,8 +124,9 @@ def workbook_rows(task: tuple[int, Path], sheets: list | None = None) -> Workboo
     present = set().union(*(set(p.header.columns.values()) for p in parts))
     titles = [t for p in parts for t in p.titles]
     sheet_year = next((p.survey_year for p in parts if p.survey_year), None)
+    year_cell = next(((p.sheet, *p.year_cell) for p in parts if p.year_cell), None)
     fixed = fixed_units(path, present, titles, sheet_year, ctx.year, ctx.code, ctx.register,
-                        record)
+                        record, year_cell)
     sheets = []
     for i, part in enumerate(parts):
         values = dict(part.values)
