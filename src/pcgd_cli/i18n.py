@@ -1529,10 +1529,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "add this commune's survey file",
     },
     "finding_commune_not_in_register": {
-        "vi": "Mã xã {unit} ({extra} dòng) không có trong danh mục đơn vị; các dòng này không "
-              "được tính",
-        "en": "Commune code {unit} ({extra} rows) is not in the register of units; these rows "
-              "are left out of every count",
+        "vi": "Mã xã {unit} ({rows} dòng, dòng đầu tiên ở ô này) không có trong danh mục đơn "
+              "vị; các dòng này không được tính",
+        "en": "Commune code {unit} ({rows} rows, the first at this cell) is not in the register "
+              "of units; these rows are left out of every count",
     },
     "finding_commune_not_in_register_hint": {
         "vi": "sửa mã xã, hoặc bổ sung xã vào danh mục (--units)",

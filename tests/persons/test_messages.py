@@ -12,7 +12,7 @@ from pcgd_cli.report.finding_text import finding_message, finding_suggestion
 
 # what count_persons puts in a row finding's params (numbers: every number value)
 PARAMS = {"name": "Lò Văn A", "household": "7", "first_row": "5", "first_where": "a.xlsx:S",
-          "rules_id": "household-2025", "total": "9", "listed": "5",
+          "rules_id": "household-2025", "total": "9", "listed": "5", "rows": "3",
           **{name: "1" for name in rules().values}}
 PERSON_CODES = sorted({c.code for c in rules().checks}
                       | {"persons_listed_cap", "commune_not_in_register",

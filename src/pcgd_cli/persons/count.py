@@ -27,6 +27,7 @@ from pcgd_cli.persons.sql import (
     columns_read,
     counting_statements,
     findings_sql,
+    first_rows_sql,
 )
 from pcgd_cli.persons.store import PersonStore
 from pcgd_cli.persons.workbooks import PersonInput, WorkbookReader, fixed_units
@@ -176,17 +177,19 @@ def count_persons(paths: list[Path], rules: CountingRules | str | None = None,
             findings += _cap_findings(totals, listed_per_code)
         for record, digest in zip(inputs, digests.results(), strict=True):
             record.sha256 = digest
+        unregistered = _unregistered_starts(store, raw, register, sources)
     counts, accounting, by_file = _tables(raw, rules, by_village)
     by_file = by_file.reindex(range(1, len(paths) + 1), fill_value=0)
-    by_file.insert(0, "path", [str(p) for p in paths])
-    for record, (_, row) in zip(inputs, by_file.iterrows(), strict=True):
-        record.rows_read, record.rows_counted = int(row["persons_read"]), int(row["counted"])
     if register is not None:
         # with --commune the run is about that commune: the register's others are not
         # expected (it still gives the district and the ĐBKK flag)
         counts, accounting, more = _against_register(counts, accounting, register, raw, paths,
-                                                      expect_all=code is None)
+                                                      expect_all=code is None,
+                                                      by_file=by_file, starts=unregistered)
         findings += more
+    by_file.insert(0, "path", [str(p) for p in paths])
+    for record, (_, row) in zip(inputs, by_file.iterrows(), strict=True):
+        record.rows_read, record.rows_counted = int(row["persons_read"]), int(row["counted"])
     for f in findings:
         f.params.setdefault("rules_id", rules.id)
     return PersonCounts(counts, accounting, by_file, findings, inputs,
@@ -305,9 +308,39 @@ def _tables(raw: pd.DataFrame, rules: CountingRules, by_village: bool
     return counts.reset_index(drop=True), accounting, by_file
 
 
+def _unregistered_starts(store: PersonStore, raw: pd.DataFrame, register,
+                         sources: dict[tuple[int, str], _Source]) -> dict[str, tuple]:
+    """Where the rows of each commune code the register does not know start: (file,
+    sheet, cell, row), for the finding that rejects them."""
+    if register is None or not len(raw):
+        return {}
+    codes = sorted({c for c in raw["commune_code"].dropna() if register.by_code(c) is None})
+    if not codes:
+        return {}
+    starts = {}
+    for hit in store.query(first_rows_sql("commune_code", codes)).to_dict("records"):
+        source = sources[(int(hit["_file"]), hit["_sheet"])]
+        r = source.row(hit["_row"], hit["position"])
+        col = source.columns.get("commune_code")
+        starts[hit["value"]] = (str(source.path), source.sheet,
+                                cell_ref(r - 1, col) if col is not None else "", r)
+    return starts
+
+
+def _reject(table: pd.DataFrame, mask, rows: pd.DataFrame) -> None:
+    """Move ``rows`` (sums of some rows' fates, aligned with ``table[mask]``) from
+    whatever fate they had to rejected: read = counted + left out + rejected still."""
+    for fate in FATES:
+        if fate != "rejected":
+            table.loc[mask, fate] -= rows[fate].to_numpy()
+    table.loc[mask, "rejected"] += (rows["persons_read"] - rows["rejected"]).to_numpy()
+
+
 def _against_register(counts: pd.DataFrame, accounting: pd.DataFrame, register,
-                      raw: pd.DataFrame, paths: list[Path], expect_all: bool = True):
-    """Communes not in the register: rejected, said once each. Register communes
+                      raw: pd.DataFrame, paths: list[Path], expect_all: bool = True,
+                      by_file: pd.DataFrame | None = None, starts: dict | None = None):
+    """Communes not in the register: rejected (in the communes' and the files'
+    accounting alike), said once each where their rows start. Register communes
     with no person rows (``expect_all``): said, never counted as zero. Districts from
     the register."""
     from pcgd_cli.persons.units import register_codes, register_name, register_parents
@@ -319,14 +352,18 @@ def _against_register(counts: pd.DataFrame, accounting: pd.DataFrame, register,
     for c in unknown:
         rows = accounting.loc[accounting["commune_code"] == c]
         files = sorted({int(f) for f in raw.loc[raw["commune_code"] == c, "_file"]})
-        findings.append(Finding("error", "commune_not_in_register",
-                                str(paths[files[0] - 1]) if files else "", unit=c,
-                                extra=str(int(rows["persons_read"].sum()))))
+        file, sheet, cell, row = (starts or {}).get(
+            c, (str(paths[files[0] - 1]) if files else "", "", "", None))
+        findings.append(Finding("error", "commune_not_in_register", file, sheet, cell, row,
+                                "commune_code", c, unit=c,
+                                params={"rows": str(int(rows["persons_read"].sum()))}))
         mask = accounting["commune_code"] == c
-        accounting.loc[mask, "rejected"] = accounting.loc[mask, "persons_read"]
-        for fate in FATES:
-            if fate != "rejected":
-                accounting.loc[mask, fate] = 0
+        _reject(accounting, mask, accounting.loc[mask].copy())
+        if by_file is not None:
+            numeric = ["persons_read", *FATES]
+            per_file = (raw.loc[raw["commune_code"] == c].groupby("_file")[numeric].sum()
+                        .reindex(by_file.index, fill_value=0).fillna(0).astype("int64"))
+            _reject(by_file, slice(None), per_file)
     counts = counts[~counts["commune_code"].isin(unknown)].reset_index(drop=True)
     for c in sorted(known - present) if expect_all else []:
         findings.append(Finding("warning", "commune_without_persons", unit=c,

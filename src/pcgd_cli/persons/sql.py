@@ -518,3 +518,19 @@ def rule_problems(rules: CountingRules) -> list[tuple[tuple, str]]:
         if code in codes[:i]:
             note(("checks", i, "code"), f"code '{code}' is used twice")
     return problems
+
+
+def first_rows_sql(column: str, values: list[str]) -> str:
+    """The first row (in input order) holding each of ``values`` in ``column`` of
+    ``person_values`` (run after ``counting_sql``): a finding about a value written on
+    many rows (a commune code not in the register) names where it starts. ``position``
+    is as in ``findings_sql``."""
+    listed = ", ".join("'" + v.replace("'", "''") + "'" for v in values)
+    col = quote(column)
+    return ("WITH starts AS (SELECT _file, _sheet, MIN(rowid) AS start FROM person_values"
+            " GROUP BY ALL),\n"
+            f"hits AS (SELECT {col} AS value, _file, _sheet, _row, rowid AS pos,\n"
+            f"    ROW_NUMBER() OVER (PARTITION BY {col} ORDER BY {ORDER}) AS rank_in_value\n"
+            f"  FROM person_values WHERE {col} IN ({listed}))\n"
+            "SELECT hits.*, pos - s.start AS position FROM hits\n"
+            "JOIN starts AS s USING (_file, _sheet) WHERE rank_in_value = 1 ORDER BY value")
