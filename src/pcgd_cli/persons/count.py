@@ -56,6 +56,8 @@ class PersonCounts:
     sql: str
     check_totals: dict[str, int]
     seconds: float = 0.0
+    register: object = None  # the register of units the communes were placed with
+    commune: str | None = None  # --commune: the run is about that commune
 
     @property
     def count_keys(self) -> list[str]:
@@ -194,7 +196,7 @@ def count_persons(paths: list[Path], rules: CountingRules | str | None = None,
         f.params.setdefault("rules_id", rules.id)
     return PersonCounts(counts, accounting, by_file, findings, inputs,
                         int(raw["persons_read"].sum()) if len(raw) else 0, list(paths), rules,
-                        plan.options, sql, totals, time.perf_counter() - clock)
+                        plan.options, sql, totals, time.perf_counter() - clock, register, code)
 
 
 class _FileDigests:
