@@ -140,8 +140,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Write the counts to an .xlsx, .csv, .parquet or .json file",
     },
     "help_count_show_sql": {
-        "vi": "In câu lệnh SQL dùng để đếm",
-        "en": "Print the SQL query that counts",
+        "vi": "In câu lệnh SQL dùng để đếm (một dòng mỗi xã, năm), thay cho số liệu",
+        "en": "Print the SQL query that counts (a row per commune and year), instead of the "
+              "counts",
     },
     "help_count_rules": {
         "vi": "Bộ quy tắc đếm: mã hoặc tệp .yaml (mặc định household-2025)",
@@ -1272,6 +1273,14 @@ MESSAGES: dict[str, dict[str, str]] = {
     "by_unknown": {
         "vi": "--by chỉ nhận 'village' (thôn), gặp '{value}'",
         "en": "--by takes only 'village', found '{value}'",
+    },
+    "show_sql_with_output": {
+        "vi": "--show-sql chỉ in câu lệnh SQL, không dùng cùng {option}",
+        "en": "--show-sql prints the SQL only; it cannot be used with {option}",
+    },
+    "show_sql_with_output_hint": {
+        "vi": "chạy hai lần: pcgd count --show-sql > dem.sql, rồi pcgd count … {option}",
+        "en": "run twice: pcgd count --show-sql > count.sql, then pcgd count … {option}",
     },
     "year_bad": {
         "vi": "--year {value} không phải là năm (ví dụ 2024)",

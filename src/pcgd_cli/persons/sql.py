@@ -534,3 +534,30 @@ def first_rows_sql(column: str, values: list[str]) -> str:
             f"  FROM person_values WHERE {col} IN ({listed}))\n"
             "SELECT hits.*, pos - s.start AS position FROM hits\n"
             "JOIN starts AS s USING (_file, _sheet) WHERE rank_in_value = 1 ORDER BY value")
+
+
+def per_commune_sql(plan: Plan, by_village: bool = False) -> str:
+    """What ``pcgd count --show-sql`` prints: ``counting_sql``, whose last statement sums
+    per input file and sheet (for the row accounting), summed once more per commune and
+    year (and village), so a warehouse running it gets pcgd's counts as they are. Rows
+    with no commune or year are rejected ones, in no count: left out, as pcgd leaves
+    them out of its counts. A count blank (NULL) in any part stays blank."""
+    statements = counting_statements(plan, by_village)
+    keys = [name for name, _ in group_keys(by_village) if name not in ("_file", "_sheet")]
+    sums = [f"CASE WHEN COUNT({quote(c.key)}) = COUNT(*) THEN SUM({quote(c.key)}) END"
+            f" AS {quote(c.key)}" for c in _counts(plan)]
+    sums += [f"SUM({name}) AS {name}" for name in ("persons_read", *FATES)]
+    sums += [f"SUM({quote('check_' + c.code)}) AS {quote('check_' + c.code)}"
+             for c in plan.rules.checks]
+    group = ", ".join(quote(k) for k in keys)
+    head = statements[0].replace(
+        " and input file and sheet (_file, _sheet): sum over them for a commune",
+        ": the counts, then the row accounting (persons_read = rejected + deceased +"
+        " moved_out + not_resident + counted) and the rows each check flags")
+    last = ("SELECT " + ", ".join(quote(k) for k in keys)
+            + ",\n  MAX(district_code) AS district_code, MAX(province_code) AS province_code,\n  "
+            + ",\n  ".join(sums)
+            + "\nFROM (\n" + statements[-1] + "\n) AS per_file\n"
+            f"WHERE commune_code IS NOT NULL AND year IS NOT NULL\nGROUP BY {group}\n"
+            f"ORDER BY {group}")
+    return ";\n".join([head, *statements[1:-1], last])
