@@ -1547,6 +1547,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "sửa mã xã, hoặc bổ sung xã vào danh mục (--units)",
         "en": "correct the commune code, or add the commune to the register (--units)",
     },
+    "finding_persons_no_village_column": {
+        "vi": "--by village: trang này không có cột thôn (Thôn, Bản, Xóm …); mọi dòng của "
+              "nó được đếm vào một thôn để trống",
+        "en": "--by village: this sheet has no village column (Thôn, Bản, Xóm …); all its "
+              "rows are counted under a blank village",
+    },
+    "finding_persons_no_village_column_hint": {
+        "vi": "thêm cột Thôn vào tệp, hoặc đếm không có --by village",
+        "en": "add a village column (Thôn) to the file, or count without --by village",
+    },
     "finding_persons_no_rows": {
         "vi": "Trang không có dòng người nào dưới tiêu đề",
         "en": "The sheet has no person rows under its header",

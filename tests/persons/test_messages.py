@@ -16,6 +16,7 @@ PARAMS = {"name": "Lò Văn A", "household": "7", "first_row": "5", "first_where
           **{name: "1" for name in rules().values}}
 PERSON_CODES = sorted({c.code for c in rules().checks}
                       | {"persons_listed_cap", "commune_not_in_register",
+                         "persons_no_village_column",
                          "commune_without_persons"})
 
 

@@ -167,6 +167,8 @@ def count_persons(paths: list[Path], rules: CountingRules | str | None = None,
             inputs.append(record)
             if progress:
                 progress(path)
+        if by_village:
+            findings += _without_villages(sources)
         store.publish()
         statements = counting_statements(plan, by_village)
         sql = ";\n".join(statements)
@@ -308,6 +310,13 @@ def _tables(raw: pd.DataFrame, rules: CountingRules, by_village: bool
     accounting = (raw.groupby(["commune_code", "year"], dropna=False)[list(ACCOUNTING)]
                   .sum().astype("int64").reset_index())
     return counts.reset_index(drop=True), accounting, by_file
+
+
+def _without_villages(sources: dict[tuple[int, str], _Source]) -> list[Finding]:
+    """--by village on a sheet or file with no village column: all its rows fall under
+    a blank village, which is said rather than left to be noticed."""
+    return [Finding("warning", "persons_no_village_column", str(s.path), s.sheet)
+            for s in sources.values() if "village" not in s.columns]
 
 
 def _unregistered_starts(store: PersonStore, raw: pd.DataFrame, register,

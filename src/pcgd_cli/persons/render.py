@@ -25,7 +25,7 @@ def counts_table(result: PersonCounts, book: RuleBook, lang: str) -> tuple[Table
     table = Table(header_style="bold")
     table.add_column(t("col_label", lang))
     table.add_column(t("col_key", lang))
-    heads = [f"{r.commune_code} {r.year}" + (f" {r.village}" if "village" in frame else "")
+    heads = [f"{r.commune_code} {r.year} {getattr(r, 'village', '')}".rstrip()
              for r in shown.itertuples()]  # a village not written: blank (counts_frame)
     for head in heads:
         table.add_column(head, justify="right")
