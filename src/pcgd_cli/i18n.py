@@ -1547,6 +1547,37 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "sửa mã xã, hoặc bổ sung xã vào danh mục (--units)",
         "en": "correct the commune code, or add the commune to the register (--units)",
     },
+    "finding_person_commune_name_unknown": {
+        "vi": "Tên xã '{value}' ({rows} dòng, dòng đầu tiên ở ô này) không có trong danh mục "
+              "đơn vị; các dòng này không được tính",
+        "en": "Commune name '{value}' ({rows} rows, the first at this cell) is not in the "
+              "register of units; these rows are left out of every count",
+    },
+    "finding_person_commune_name_unknown_hint": {
+        "vi": "sửa tên xã cho đúng danh mục (gần nhất: {closest}), hoặc thêm cột Mã xã",
+        "en": "write the name as the register does (closest: {closest}), or add a commune "
+              "code column",
+    },
+    "finding_person_commune_name_ambiguous": {
+        "vi": "Tên xã '{value}' ({rows} dòng, dòng đầu tiên ở ô này) ứng với nhiều xã trong "
+              "danh mục: {candidates}; các dòng này không được tính",
+        "en": "Commune name '{value}' ({rows} rows, the first at this cell) fits several "
+              "communes of the register: {candidates}; these rows are left out of every count",
+    },
+    "finding_person_commune_name_ambiguous_hint": {
+        "vi": "thêm cột Mã xã, hoặc ghi rõ loại đơn vị (Xã, Phường, Thị trấn)",
+        "en": "add a commune code column, or write the unit type (Xã, Phường, Thị trấn)",
+    },
+    "finding_commune_option_unused": {
+        "vi": "--commune {commune} không dùng cho tệp này: tệp có cột xã, mỗi dòng theo xã "
+              "của nó",
+        "en": "--commune {commune} is not used for this file: it has a commune column, each "
+              "row goes to its own commune",
+    },
+    "finding_commune_option_unused_hint": {
+        "vi": "bỏ --commune khi đếm tệp xuất nhiều xã",
+        "en": "leave out --commune when counting an export of many communes",
+    },
     "finding_persons_no_village_column": {
         "vi": "--by village: trang này không có cột thôn (Thôn, Bản, Xóm …); mọi dòng của "
               "nó được đếm vào một thôn để trống",

@@ -148,9 +148,11 @@ def count_persons(paths: list[Path], rules: CountingRules | str | None = None,
             if path.suffix.lower() in EXPORT_SUFFIXES:
                 record.kind = "export"
                 layout = export_layout(store.con, path, catalog)
-                findings += layout.findings
-                fixed = fixed_units(path, set(layout.columns), [], None, year, code,
-                                    register, record)
+                findings += layout.findings + _export_communes(store.con, layout, register,
+                                                               code)
+                present = set(layout.columns) | (
+                    {"commune_code"} if layout.commune_codes is not None else set())
+                fixed = fixed_units(path, present, [], None, year, code, register, record)
                 store.add_source(export_select(layout, file_id, keys, widths, fixed),
                                  export_select(layout, file_id, keys, widths, fixed, True))
                 sources[(file_id, layout.sheet)] = _Source(path, layout.sheet, layout.columns,
@@ -310,6 +312,21 @@ def _tables(raw: pd.DataFrame, rules: CountingRules, by_village: bool
     accounting = (raw.groupby(["commune_code", "year"], dropna=False)[list(ACCOUNTING)]
                   .sum().astype("int64").reset_index())
     return counts.reset_index(drop=True), accounting, by_file
+
+
+def _export_communes(con, layout, register, code: str | None) -> list[Finding]:
+    """An export's communes come from its own columns: codes, else names matched in the
+    register; ``--commune`` is then not used for it, which is said."""
+    from pcgd_cli.persons.exports import match_commune_names
+
+    findings = []
+    names = "commune" in layout.columns and "commune_code" not in layout.columns
+    if names and register is not None:
+        findings += match_commune_names(con, layout, register)
+    if code and ("commune_code" in layout.columns or layout.commune_codes is not None):
+        findings.append(Finding("info", "commune_option_unused", str(layout.path),
+                                layout.sheet, unit=code, params={"commune": code}))
+    return findings
 
 
 def _without_villages(sources: dict[tuple[int, str], _Source]) -> list[Finding]:
