@@ -1203,6 +1203,15 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "dùng --year 2024 (năm học 2024-2025)",
         "en": "give --year 2024 (school year 2024-2025)",
     },
+    "commune_names_need_units": {
+        "vi": "Tệp {path} ghi tên xã, không có mã xã: cần danh mục đơn vị để nhận ra các xã",
+        "en": "File {path} names its communes without codes: the register of units is needed "
+              "to recognise them",
+    },
+    "commune_names_need_units_hint": {
+        "vi": "thêm --units danh_muc.csv (các xã được nhận ra theo tên)",
+        "en": "add --units units.csv (communes are matched by name)",
+    },
     "no_commune": {
         "vi": "Tệp {path}: không biết của xã nào",
         "en": "File {path}: which commune it belongs to is not known",

@@ -117,6 +117,11 @@ def test_commune_restricts_the_rows(tmp_path: Path, commune, expected) -> None:
     assert set(frame["commune_code"]) >= set(expected)
     assert "03400" not in set(frame["commune_code"]) - set(expected)
     assert len(written) == 1
+    said = runner.invoke(app, ["count", str(persons), "--units", str(units), "--commune",
+                               commune, "--format", "json"])
+    missing = [f["unit"] for f in json.loads(said.stdout)["findings"]
+               if f["code"] == "commune_without_persons"]
+    assert missing == ([commune] if commune == "03400" else [])
 
 
 def test_blank_counts_in_every_file_kind(tmp_path: Path) -> None:

@@ -109,3 +109,13 @@ def test_commune_option_on_an_export(tmp_path: Path, columns, said) -> None:
         assert [c["commune_code"] for c in data["counts"] if c["age6_total"]] == ["03394"]
     else:
         assert [c["commune_code"] for c in data["counts"]] == ["03397"]
+
+
+@pytest.mark.parametrize("lang,words", [("vi", "cần danh mục đơn vị"),
+                                        ("en", "register of units is needed")])
+def test_names_without_a_register_is_a_usage_error(tmp_path: Path, lang, words) -> None:
+    path = _export(tmp_path, ["Thèn Sin"])
+    result = runner.invoke(app, ["count", str(path), "--lang", lang])
+    assert result.exit_code == 2 and result.stdout == ""
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and words in lines[0] and "xuat.csv" in lines[0]

@@ -190,7 +190,7 @@ def count_persons(paths: list[Path], rules: CountingRules | str | None = None,
         # with --commune the run is about that commune: the register's others are not
         # expected (it still gives the district and the ĐBKK flag)
         counts, accounting, more = _against_register(counts, accounting, register, raw, paths,
-                                                      expect_all=code is None,
+                                                      expect_all=code is None, only=code,
                                                       by_file=by_file, starts=unregistered)
         findings += more
     by_file.insert(0, "path", [str(p) for p in paths])
@@ -323,6 +323,8 @@ def _export_communes(con, layout, register, code: str | None) -> list[Finding]:
     names = "commune" in layout.columns and "commune_code" not in layout.columns
     if names and register is not None:
         findings += match_commune_names(con, layout, register)
+    elif names and code is None:
+        raise PcgdError("commune_names_need_units", path=layout.path)
     if code and ("commune_code" in layout.columns or layout.commune_codes is not None):
         findings.append(Finding("info", "commune_option_unused", str(layout.path),
                                 layout.sheet, unit=code, params={"commune": code}))
@@ -366,10 +368,12 @@ def _reject(table: pd.DataFrame, mask, rows: pd.DataFrame) -> None:
 
 def _against_register(counts: pd.DataFrame, accounting: pd.DataFrame, register,
                       raw: pd.DataFrame, paths: list[Path], expect_all: bool = True,
-                      by_file: pd.DataFrame | None = None, starts: dict | None = None):
+                      by_file: pd.DataFrame | None = None, starts: dict | None = None,
+                      only: str | None = None):
     """Communes not in the register: rejected (in the communes' and the files'
     accounting alike), said once each where their rows start. Register communes
-    with no person rows (``expect_all``): said, never counted as zero. Districts from
+    with no person rows (``expect_all``, else the ``only`` one): said, never counted as
+    zero. Districts from
     the register."""
     from pcgd_cli.persons.units import register_codes, register_name, register_parents
 
@@ -393,7 +397,7 @@ def _against_register(counts: pd.DataFrame, accounting: pd.DataFrame, register,
                         .reindex(by_file.index, fill_value=0).fillna(0).astype("int64"))
             _reject(by_file, slice(None), per_file)
     counts = counts[~counts["commune_code"].isin(unknown)].reset_index(drop=True)
-    for c in sorted(known - present) if expect_all else []:
+    for c in sorted((known if expect_all else {only} & known) - present):
         findings.append(Finding("warning", "commune_without_persons", unit=c,
                                 value=register_name(register, c)))
     if len(counts):
