@@ -373,8 +373,7 @@ def _against_register(counts: pd.DataFrame, accounting: pd.DataFrame, register,
     """Communes not in the register: rejected (in the communes' and the files'
     accounting alike), said once each where their rows start. Register communes
     with no person rows (``expect_all``, else the ``only`` one): said, never counted as
-    zero. Districts from
-    the register."""
+    zero. Districts from the register."""
     from pcgd_cli.persons.units import register_codes, register_name, register_parents
 
     findings: list[Finding] = []

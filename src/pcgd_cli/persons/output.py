@@ -44,7 +44,6 @@ def counts_frame(result: PersonCounts) -> pd.DataFrame:
     """The counts as every output writes them: the register's names and ĐBKK flags and
     its communes without person rows (``units.with_register``), counts as whole numbers
     or blank (a count not known), a village not written as blank, never "nan"."""
-
     from pcgd_cli.persons.units import with_register
 
     frame = with_register(result.counts, result.register, result.commune)
