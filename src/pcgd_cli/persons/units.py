@@ -107,10 +107,9 @@ def with_register(counts, register: Register | None, commune: str | None = None)
         extra = pd.DataFrame([{"commune_code": c, "year": y} for y in years for c in unseen])
         if "village" in frame:
             extra["village"] = ""
-        for col in ("district_code", "province_code"):
-            if col in frame:
-                extra[col] = [register_parents(register, c)[col == "province_code"]
-                              for c in extra["commune_code"]]
+        for i, col in enumerate(("district_code", "province_code")):
+            if col in frame:  # register_parents: (district code, province code)
+                extra[col] = [register_parents(register, c)[i] for c in extra["commune_code"]]
         frame = (pd.concat([frame, extra], ignore_index=True)
                  .sort_values(["commune_code", "year"], kind="stable").reset_index(drop=True))
     units = [register.by_code(c) for c in frame["commune_code"]]
