@@ -140,8 +140,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Write the counts to an .xlsx, .csv, .parquet or .json file",
     },
     "help_count_show_sql": {
-        "vi": "In câu lệnh SQL dùng để đếm",
-        "en": "Print the SQL query that counts",
+        "vi": "In câu lệnh SQL dùng để đếm (một dòng mỗi xã, năm), thay cho số liệu",
+        "en": "Print the SQL query that counts (a row per commune and year), instead of the "
+              "counts",
     },
     "help_count_rules": {
         "vi": "Bộ quy tắc đếm: mã hoặc tệp .yaml (mặc định household-2025)",
@@ -1219,6 +1220,15 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "dùng --year 2024 (năm học 2024-2025)",
         "en": "give --year 2024 (school year 2024-2025)",
     },
+    "commune_names_need_units": {
+        "vi": "Tệp {path} ghi tên xã, không có mã xã: cần danh mục đơn vị để nhận ra các xã",
+        "en": "File {path} names its communes without codes: the register of units is needed "
+              "to recognise them",
+    },
+    "commune_names_need_units_hint": {
+        "vi": "thêm --units danh_muc.csv (các xã được nhận ra theo tên)",
+        "en": "add --units units.csv (communes are matched by name)",
+    },
     "no_commune": {
         "vi": "Tệp {path}: không biết của xã nào",
         "en": "File {path}: which commune it belongs to is not known",
@@ -1289,6 +1299,14 @@ MESSAGES: dict[str, dict[str, str]] = {
     "by_unknown": {
         "vi": "--by chỉ nhận 'village' (thôn), gặp '{value}'",
         "en": "--by takes only 'village', found '{value}'",
+    },
+    "show_sql_with_output": {
+        "vi": "--show-sql chỉ in câu lệnh SQL, không dùng cùng {option}",
+        "en": "--show-sql prints the SQL only; it cannot be used with {option}",
+    },
+    "show_sql_with_output_hint": {
+        "vi": "chạy hai lần: pcgd count --show-sql > dem.sql, rồi pcgd count … {option}",
+        "en": "run twice: pcgd count --show-sql > count.sql, then pcgd count … {option}",
     },
     "year_bad": {
         "vi": "--year {value} không phải là năm (ví dụ 2024)",
@@ -1559,14 +1577,55 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "add this commune's survey file",
     },
     "finding_commune_not_in_register": {
-        "vi": "Mã xã {unit} ({extra} dòng) không có trong danh mục đơn vị; các dòng này không "
-              "được tính",
-        "en": "Commune code {unit} ({extra} rows) is not in the register of units; these rows "
-              "are left out of every count",
+        "vi": "Mã xã {unit} ({rows} dòng, dòng đầu tiên ở ô này) không có trong danh mục đơn "
+              "vị; các dòng này không được tính",
+        "en": "Commune code {unit} ({rows} rows, the first at this cell) is not in the register "
+              "of units; these rows are left out of every count",
     },
     "finding_commune_not_in_register_hint": {
         "vi": "sửa mã xã, hoặc bổ sung xã vào danh mục (--units)",
         "en": "correct the commune code, or add the commune to the register (--units)",
+    },
+    "finding_person_commune_name_unknown": {
+        "vi": "Tên xã '{value}' ({rows} dòng, dòng đầu tiên ở ô này) không có trong danh mục "
+              "đơn vị; các dòng này không được tính",
+        "en": "Commune name '{value}' ({rows} rows, the first at this cell) is not in the "
+              "register of units; these rows are left out of every count",
+    },
+    "finding_person_commune_name_unknown_hint": {
+        "vi": "sửa tên xã cho đúng danh mục (gần nhất: {closest}), hoặc thêm cột Mã xã",
+        "en": "write the name as the register does (closest: {closest}), or add a commune "
+              "code column",
+    },
+    "finding_person_commune_name_ambiguous": {
+        "vi": "Tên xã '{value}' ({rows} dòng, dòng đầu tiên ở ô này) ứng với nhiều xã trong "
+              "danh mục: {candidates}; các dòng này không được tính",
+        "en": "Commune name '{value}' ({rows} rows, the first at this cell) fits several "
+              "communes of the register: {candidates}; these rows are left out of every count",
+    },
+    "finding_person_commune_name_ambiguous_hint": {
+        "vi": "thêm cột Mã xã, hoặc ghi rõ loại đơn vị (Xã, Phường, Thị trấn)",
+        "en": "add a commune code column, or write the unit type (Xã, Phường, Thị trấn)",
+    },
+    "finding_commune_option_unused": {
+        "vi": "--commune {commune} không dùng cho tệp này: tệp có cột xã, mỗi dòng theo xã "
+              "của nó",
+        "en": "--commune {commune} is not used for this file: it has a commune column, each "
+              "row goes to its own commune",
+    },
+    "finding_commune_option_unused_hint": {
+        "vi": "bỏ --commune khi đếm tệp xuất nhiều xã",
+        "en": "leave out --commune when counting an export of many communes",
+    },
+    "finding_persons_no_village_column": {
+        "vi": "--by village: trang này không có cột thôn (Thôn, Bản, Xóm …); mọi dòng của "
+              "nó được đếm vào một thôn để trống",
+        "en": "--by village: this sheet has no village column (Thôn, Bản, Xóm …); all its "
+              "rows are counted under a blank village",
+    },
+    "finding_persons_no_village_column_hint": {
+        "vi": "thêm cột Thôn vào tệp, hoặc đếm không có --by village",
+        "en": "add a village column (Thôn) to the file, or count without --by village",
     },
     "finding_persons_no_rows": {
         "vi": "Trang không có dòng người nào dưới tiêu đề",

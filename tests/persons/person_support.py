@@ -79,8 +79,8 @@ def write_entry_workbook(path: Path, persons: list[dict], year_cell: object = "N
     return path
 
 
-EXPORT_KEYS = ["commune_code", "district_code", "province_code", "village", "year", *KEYS[1:],
-               "birth_date", "full_name"]
+EXPORT_KEYS = ["commune_code", "commune", "district_code", "province_code", "village", "year",
+               *KEYS[1:], "birth_date", "full_name"]
 
 
 def write_export_csv(path: Path, persons: list[dict], headers: dict[str, str] | None = None

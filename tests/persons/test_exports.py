@@ -78,7 +78,7 @@ def test_register_unknown_and_missing_communes(tmp_path: Path) -> None:
     result = count([write_export_csv(tmp_path / "x.csv", PEOPLE)], register=register)
     assert result.counts["commune_code"].tolist() == ["03394"]
     unknown = [f for f in result.errors if f.code == "commune_not_in_register"]
-    assert [(f.unit, f.extra) for f in unknown] == [("03395", "1")]
+    assert [(f.unit, f.params["rows"]) for f in unknown] == [("03395", "1")]
     missing = [f for f in result.findings if f.code == "commune_without_persons"]
     assert [f.unit for f in missing] == ["03396"]
     acc = result.accounting.set_index("commune_code")

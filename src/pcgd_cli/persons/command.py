@@ -48,7 +48,7 @@ def run_count(files: list[str], *, year: int | None, units: Path | None, commune
               rules_counting: str | None, options: list[str], lang: str,
               quiet: bool) -> ExitCode:
     from pcgd_cli.persons.count import count_persons, plan_for
-    from pcgd_cli.persons.sql import counting_sql
+    from pcgd_cli.persons.sql import per_commune_sql
     from pcgd_cli.rules.counting_loader import load_counting_rules, resolve_counting
     from pcgd_cli.rules.target_loader import load_builtin_book
 
@@ -59,8 +59,12 @@ def run_count(files: list[str], *, year: int | None, units: Path | None, commune
     if year is not None and not 1900 <= year <= 2200:
         raise PcgdError("year_bad", value=year)
     by_village = by == "village"
+    if show_sql and (fmt != "table" or output is not None):
+        # the SQL goes to stdout: counts asked for as well would be silently missing
+        given = f"--format {fmt}" if fmt != "table" else f"--output {output}"
+        raise PcgdError("show_sql_with_output", option=given)
     if show_sql:
-        sys.stdout.write(counting_sql(plan_for(rules, chosen), by_village) + ";\n")
+        sys.stdout.write(per_commune_sql(plan_for(rules, chosen), by_village) + ";\n")
         if not files:
             return ExitCode.OK
     from pcgd_cli.reading import expand_inputs

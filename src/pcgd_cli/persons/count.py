@@ -28,6 +28,7 @@ from pcgd_cli.persons.sql import (
     columns_read,
     counting_statements,
     findings_sql,
+    first_rows_sql,
 )
 from pcgd_cli.persons.store import PersonStore
 from pcgd_cli.persons.workbooks import PersonInput, WorkbookReader, fixed_units
@@ -56,6 +57,8 @@ class PersonCounts:
     sql: str
     check_totals: dict[str, int]
     seconds: float = 0.0
+    register: object = None  # the register of units the communes were placed with
+    commune: str | None = None  # --commune: the run is about that commune
 
     @property
     def count_keys(self) -> list[str]:
@@ -148,9 +151,11 @@ def count_persons(paths: list[Path], rules: CountingRules | str | None = None,
                 layout = export_layout(store.con, path, catalog)
                 if not names_persons(layout.columns):
                     raise PcgdError("export_no_person_columns", path=path)
-                findings += layout.findings
-                fixed = fixed_units(path, set(layout.columns), [], None, year, code,
-                                    register, record)
+                findings += layout.findings + _export_communes(store.con, layout, register,
+                                                               code)
+                present = set(layout.columns) | (
+                    {"commune_code"} if layout.commune_codes is not None else set())
+                fixed = fixed_units(path, present, [], None, year, code, register, record)
                 store.add_source(export_select(layout, file_id, keys, widths, fixed),
                                  export_select(layout, file_id, keys, widths, fixed, True))
                 sources[(file_id, layout.sheet)] = _Source(path, layout.sheet, layout.columns,
@@ -167,6 +172,8 @@ def count_persons(paths: list[Path], rules: CountingRules | str | None = None,
             inputs.append(record)
             if progress:
                 progress(path)
+        if by_village:
+            findings += _without_villages(sources)
         store.publish()
         statements = counting_statements(plan, by_village)
         sql = ";\n".join(statements)
@@ -179,22 +186,24 @@ def count_persons(paths: list[Path], rules: CountingRules | str | None = None,
             findings += _cap_findings(totals, listed_per_code)
         for record, digest in zip(inputs, digests.results(), strict=True):
             record.sha256 = digest
+        unregistered = _unregistered_starts(store, raw, register, sources)
     counts, accounting, by_file = _tables(raw, rules, by_village)
     by_file = by_file.reindex(range(1, len(paths) + 1), fill_value=0)
-    by_file.insert(0, "path", [str(p) for p in paths])
-    for record, (_, row) in zip(inputs, by_file.iterrows(), strict=True):
-        record.rows_read, record.rows_counted = int(row["persons_read"]), int(row["counted"])
     if register is not None:
         # with --commune the run is about that commune: the register's others are not
         # expected (it still gives the district and the ĐBKK flag)
         counts, accounting, more = _against_register(counts, accounting, register, raw, paths,
-                                                      expect_all=code is None)
+                                                      expect_all=code is None, only=code,
+                                                      by_file=by_file, starts=unregistered)
         findings += more
+    by_file.insert(0, "path", [str(p) for p in paths])
+    for record, (_, row) in zip(inputs, by_file.iterrows(), strict=True):
+        record.rows_read, record.rows_counted = int(row["persons_read"]), int(row["counted"])
     for f in findings:
         f.params.setdefault("rules_id", rules.id)
     return PersonCounts(counts, accounting, by_file, findings, inputs,
                         int(raw["persons_read"].sum()) if len(raw) else 0, list(paths), rules,
-                        plan.options, sql, totals, time.perf_counter() - clock)
+                        plan.options, sql, totals, time.perf_counter() - clock, register, code)
 
 
 class _FileDigests:
@@ -311,11 +320,66 @@ def _tables(raw: pd.DataFrame, rules: CountingRules, by_village: bool
     return counts.reset_index(drop=True), accounting, by_file
 
 
+def _export_communes(con, layout, register, code: str | None) -> list[Finding]:
+    """An export's communes come from its own columns: codes, else names matched in the
+    register; ``--commune`` is then not used for it, which is said."""
+    from pcgd_cli.persons.exports import match_commune_names
+
+    findings = []
+    names = "commune" in layout.columns and "commune_code" not in layout.columns
+    if names and register is not None:
+        findings += match_commune_names(con, layout, register)
+    elif names and code is None:
+        raise PcgdError("commune_names_need_units", path=layout.path)
+    if code and ("commune_code" in layout.columns or layout.commune_codes is not None):
+        findings.append(Finding("info", "commune_option_unused", str(layout.path),
+                                layout.sheet, unit=code, params={"commune": code}))
+    return findings
+
+
+def _without_villages(sources: dict[tuple[int, str], _Source]) -> list[Finding]:
+    """--by village on a sheet or file with no village column: all its rows fall under
+    a blank village, which is said rather than left to be noticed."""
+    return [Finding("warning", "persons_no_village_column", str(s.path), s.sheet)
+            for s in sources.values() if "village" not in s.columns]
+
+
+def _unregistered_starts(store: PersonStore, raw: pd.DataFrame, register,
+                         sources: dict[tuple[int, str], _Source]) -> dict[str, tuple]:
+    """Where the rows of each commune code the register does not know start: (file,
+    sheet, cell, row), for the finding that rejects them."""
+    if register is None or not len(raw):
+        return {}
+    codes = sorted({c for c in raw["commune_code"].dropna() if register.by_code(c) is None})
+    if not codes:
+        return {}
+    starts = {}
+    for hit in store.query(first_rows_sql("commune_code", codes)).to_dict("records"):
+        source = sources[(int(hit["_file"]), hit["_sheet"])]
+        r = source.row(hit["_row"], hit["position"])
+        col = source.columns.get("commune_code")
+        starts[hit["value"]] = (str(source.path), source.sheet,
+                                cell_ref(r - 1, col) if col is not None else "", r)
+    return starts
+
+
+def _reject(table: pd.DataFrame, mask, rows: pd.DataFrame) -> None:
+    """Move ``rows`` (sums of some rows' fates, aligned with ``table[mask]``) from
+    whatever fate they had to rejected: read = counted + left out + rejected still."""
+    for fate in FATES:
+        if fate != "rejected":
+            table.loc[mask, fate] -= rows[fate].to_numpy()
+    table.loc[mask, "rejected"] += (rows["persons_read"] - rows["rejected"]).to_numpy()
+
+
 def _against_register(counts: pd.DataFrame, accounting: pd.DataFrame, register,
-                      raw: pd.DataFrame, paths: list[Path], expect_all: bool = True):
-    """Communes not in the register: rejected, said once each. Register communes
-    with no person rows (``expect_all``): said, never counted as zero. Districts from
-    the register."""
+                      raw: pd.DataFrame, paths: list[Path], expect_all: bool = True,
+                      by_file: pd.DataFrame | None = None, starts: dict | None = None,
+                      only: str | None = None):
+    """Communes not in the register: rejected (in the communes' and the files'
+    accounting alike), said once each where their rows start. Register communes
+    with no person rows (``expect_all``, else the ``only`` one): said, never counted as
+    zero. Districts from the register."""
     from pcgd_cli.persons.units import register_codes, register_name, register_parents
 
     findings: list[Finding] = []
@@ -325,16 +389,20 @@ def _against_register(counts: pd.DataFrame, accounting: pd.DataFrame, register,
     for c in unknown:
         rows = accounting.loc[accounting["commune_code"] == c]
         files = sorted({int(f) for f in raw.loc[raw["commune_code"] == c, "_file"]})
-        findings.append(Finding("error", "commune_not_in_register",
-                                str(paths[files[0] - 1]) if files else "", unit=c,
-                                extra=str(int(rows["persons_read"].sum()))))
+        file, sheet, cell, row = (starts or {}).get(
+            c, (str(paths[files[0] - 1]) if files else "", "", "", None))
+        findings.append(Finding("error", "commune_not_in_register", file, sheet, cell, row,
+                                "commune_code", c, unit=c,
+                                params={"rows": str(int(rows["persons_read"].sum()))}))
         mask = accounting["commune_code"] == c
-        accounting.loc[mask, "rejected"] = accounting.loc[mask, "persons_read"]
-        for fate in FATES:
-            if fate != "rejected":
-                accounting.loc[mask, fate] = 0
+        _reject(accounting, mask, accounting.loc[mask].copy())
+        if by_file is not None:
+            numeric = ["persons_read", *FATES]
+            per_file = (raw.loc[raw["commune_code"] == c].groupby("_file")[numeric].sum()
+                        .reindex(by_file.index, fill_value=0).fillna(0).astype("int64"))
+            _reject(by_file, slice(None), per_file)
     counts = counts[~counts["commune_code"].isin(unknown)].reset_index(drop=True)
-    for c in sorted(known - present) if expect_all else []:
+    for c in sorted((known if expect_all else {only} & known) - present):
         findings.append(Finding("warning", "commune_without_persons", unit=c,
                                 value=register_name(register, c)))
     if len(counts):

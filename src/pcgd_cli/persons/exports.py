@@ -55,6 +55,8 @@ class ExportLayout:
     columns: dict[str, int] = field(default_factory=dict)  # key -> column index
     findings: list[Finding] = field(default_factory=list)
     normalise: bool = True  # some text is not in Unicode NFC: normalise every cell
+    # a commune column of names without codes: name as read -> the register's code
+    commune_codes: dict[str, str] | None = None
 
     @property
     def sheet(self) -> str:
@@ -124,7 +126,9 @@ def export_select(layout: ExportLayout, file_id: int, keys: list[str],
     counting cannot keep the input order (see ``PersonStore.count``)."""
     cols = []
     for key in keys:
-        if key in fixed:
+        if key == "commune_code" and layout.commune_codes is not None and key not in fixed:
+            cols.append(f"{_names_to_codes(layout, widths)} AS {quote(key)}")
+        elif key in fixed:
             cols.append(f"{_literal(fixed[key])} AS {quote(key)}")
         elif key in layout.columns:
             value = _value(layout.names[layout.columns[key]], widths.get(key),
@@ -140,3 +144,55 @@ def export_select(layout: ExportLayout, file_id: int, keys: list[str],
         row = "CAST(NULL AS BIGINT)"  # the input order numbers them (see the module)
     cols += [f"{file_id} AS _file", f"{_literal(layout.sheet)} AS _sheet", f"{row} AS _row"]
     return f"SELECT {', '.join(cols)} FROM {layout.scan}"
+
+
+def _row_number(layout: ExportLayout) -> str:
+    """A record's row: the Parquet record number, or the CSV line (numbered as read)."""
+    if layout.path.suffix.lower() == ".parquet":
+        return "file_row_number + 1"
+    return "ROW_NUMBER() OVER () + 1"
+
+
+def _names_to_codes(layout: ExportLayout, widths: dict[str, int | None]) -> str:
+    """The commune code of each row from its name: a CASE over the names the file holds
+    (a join would not keep the input order the counting relies on). A name the register
+    does not know, or knows twice, gives no code: the row is rejected, as without one."""
+    cell = _value(layout.names[layout.columns["commune"]], None, layout.normalise,
+                  layout.first_row is not None)
+    if not layout.commune_codes:
+        return "CAST(NULL AS VARCHAR)"
+    branches = " ".join(f"WHEN {_literal(name)} THEN {_literal(code)}"
+                        for name, code in layout.commune_codes.items())
+    return f"CASE {cell} {branches} END"
+
+
+def match_commune_names(con, layout: ExportLayout, register) -> list[Finding]:
+    """An export naming its communes (a ``commune`` column, no ``commune_code``): each
+    name found in the register of units ("communes matched by code or by name"). A name
+    it does not know, or that fits several communes, is an error at the first cell
+    holding it, with how many rows hold it; those rows get no code."""
+    column = layout.columns["commune"]
+    cell = _value(layout.names[column], None, layout.normalise, layout.first_row is not None)
+    names = con.execute(
+        f"SELECT name, MIN(line) AS first, COUNT(*) AS n FROM (SELECT {cell} AS name, "
+        f"{_row_number(layout)} AS line FROM {layout.scan}) AS named "
+        "WHERE name IS NOT NULL GROUP BY name ORDER BY first").fetchall()
+    layout.commune_codes = {}
+    findings = []
+    for name, first, n in names:
+        match = register.match_name(name)
+        if match.unit is not None:
+            layout.commune_codes[name] = match.unit.commune_code
+            continue
+        where = (str(layout.path), layout.sheet, cell_ref(int(first) - 1, column), int(first),
+                 "commune", name)
+        if match.ambiguous:
+            listed = ", ".join(f"{u.commune_code} {u.label} ({u.district})"
+                               for u in match.candidates)
+            findings.append(Finding("error", "person_commune_name_ambiguous", *where,
+                                    params={"rows": str(n), "candidates": listed}))
+        else:
+            near = ", ".join(match.closest)
+            findings.append(Finding("error", "person_commune_name_unknown", *where,
+                                    params={"rows": str(n), "closest": near or "-"}))
+    return findings

@@ -9,7 +9,6 @@ the row accounting, the inputs and the findings.
 
 from __future__ import annotations
 
-import csv
 import json
 import tempfile
 from pathlib import Path
@@ -41,8 +40,31 @@ def column_labels(result: PersonCounts, book: RuleBook) -> dict[str, Text]:
     return labels
 
 
+def counts_frame(result: PersonCounts) -> pd.DataFrame:
+    """The counts as every output writes them: the register's names and ĐBKK flags and
+    its communes without person rows (``units.with_register``), counts as whole numbers
+    or blank (a count not known), a village not written as blank, never "nan"."""
+    from pcgd_cli.persons.units import with_register
+
+    frame = with_register(result.counts, result.register, result.commune)
+    frame = frame.copy() if frame is result.counts else frame
+    for key in result.count_keys:
+        if key in frame and str(frame[key].dtype) != "int64":
+            frame[key] = frame[key].astype("Int64")
+    if "village" in frame:
+        frame["village"] = frame["village"].astype(object).where(frame["village"].notna(), "")
+    frame["year"] = frame["year"].astype("int64")
+    return frame.reset_index(drop=True)
+
+
+def _blank(value: object) -> bool:
+    import pandas as pd
+
+    return value is None or bool(pd.isna(value))
+
+
 def _frame(result: PersonCounts) -> pd.DataFrame:
-    return result.counts
+    return counts_frame(result)
 
 
 def write_counts_csv(result: PersonCounts, fh: IO) -> None:
@@ -63,16 +85,16 @@ def write_counts_xlsx(result: PersonCounts, fh: IO, rule_book: RuleBook,
         label = labels.get(key)
         if label is not None:
             data.write_comment(0, c, f"{label.vi}\n{label.get('en')}")
-    codes = {"commune_code", "district_code", "province_code", "village"}
+    numbers = {"year", "disadvantaged", *result.count_keys}
     for c, key in enumerate(frame.columns):
         values = frame[key].tolist()
         for r, value in enumerate(values, 1):
-            if value is None or (isinstance(value, float) and value != value):  # NaN
-                continue
-            if key in codes:
-                data.write_string(r, c, str(value))  # codes keep their leading zeros
-            else:
+            if _blank(value) or value == "":
+                continue  # a blank cell: a count not known, a village not written
+            if key in numbers:
                 data.write_number(r, c, int(value))
+            else:
+                data.write_string(r, c, str(value))  # codes keep their leading zeros
     data.freeze_panes(1, 2)
     data.set_column(0, len(frame.columns) - 1, 12)
     names = book.add_worksheet(t("sheet_labels", lang))
@@ -125,7 +147,7 @@ def result_dict(result: PersonCounts, lang: str = "vi") -> dict:
                     "survey_year": i.survey_year, "rows_read": i.rows_read,
                     "rows_counted": i.rows_counted} for i in result.inputs],
         "persons": result.persons,
-        "counts": records(result.counts),
+        "counts": records(counts_frame(result)),
         "accounting": records(result.accounting),
         "checks": result.check_totals,
         "findings": [finding_dict(f, lang) for f in result.findings],
@@ -138,9 +160,8 @@ def write_counts_json(result: PersonCounts, fh: IO, lang: str = "vi") -> None:
 
 
 def write_stdout_csv(result: PersonCounts, fh: IO) -> None:
-    writer = csv.writer(fh, lineterminator="\n")
-    writer.writerow(result.counts.columns)
-    writer.writerows(result.counts.itertuples(index=False))
+    # as the file: a count not known and a village not written are empty fields
+    counts_frame(result).to_csv(fh, index=False, lineterminator="\n")
 
 
 def accounting_totals(result: PersonCounts) -> dict[str, int]:

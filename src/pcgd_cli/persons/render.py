@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import pandas as pd
 from rich.table import Table
 
 from pcgd_cli.findings import Finding
 from pcgd_cli.i18n import t
 from pcgd_cli.persons.count import PersonCounts
-from pcgd_cli.persons.output import accounting_totals, column_labels
+from pcgd_cli.persons.output import accounting_totals, column_labels, counts_frame
 from pcgd_cli.report.finding_text import finding_message, finding_suggestion
 from pcgd_cli.rules.book import RuleBook
 
@@ -19,19 +20,19 @@ SHOWN_PER_CODE = 5
 def counts_table(result: PersonCounts, book: RuleBook, lang: str) -> tuple[Table, str]:
     """One row per count (label and key), one column per commune-year (the first few)."""
     labels = column_labels(result, book)
-    frame = result.counts
+    frame = counts_frame(result)
     shown = frame.head(SHOWN_COMMUNES)
     table = Table(header_style="bold")
     table.add_column(t("col_label", lang))
     table.add_column(t("col_key", lang))
-    heads = [f"{r.commune_code} {r.year}" + (f" {r.village}" if "village" in frame else "")
-             for r in shown.itertuples()]
+    heads = [f"{r.commune_code} {r.year} {getattr(r, 'village', '')}".rstrip()
+             for r in shown.itertuples()]  # a village not written: blank (counts_frame)
     for head in heads:
         table.add_column(head, justify="right")
     for key in result.rules.counts:
         label = labels.get(key)
         table.add_row(label.get(lang) if label else key, key,
-                      *[str(v) for v in shown[key].tolist()])
+                      *["" if pd.isna(v) else str(v) for v in shown[key].tolist()])
     note = ""
     if len(frame) > SHOWN_COMMUNES:
         note = t("count_too_many_communes", lang, n=len(frame), shown=SHOWN_COMMUNES)

@@ -518,3 +518,46 @@ def rule_problems(rules: CountingRules) -> list[tuple[tuple, str]]:
         if code in codes[:i]:
             note(("checks", i, "code"), f"code '{code}' is used twice")
     return problems
+
+
+def first_rows_sql(column: str, values: list[str]) -> str:
+    """The first row (in input order) holding each of ``values`` in ``column`` of
+    ``person_values`` (run after ``counting_sql``): a finding about a value written on
+    many rows (a commune code not in the register) names where it starts. ``position``
+    is as in ``findings_sql``."""
+    listed = ", ".join("'" + v.replace("'", "''") + "'" for v in values)
+    col = quote(column)
+    return ("WITH starts AS (SELECT _file, _sheet, MIN(rowid) AS start FROM person_values"
+            " GROUP BY ALL),\n"
+            f"hits AS (SELECT {col} AS value, _file, _sheet, _row, rowid AS pos,\n"
+            f"    ROW_NUMBER() OVER (PARTITION BY {col} ORDER BY {ORDER}) AS rank_in_value\n"
+            f"  FROM person_values WHERE {col} IN ({listed}))\n"
+            "SELECT hits.*, pos - s.start AS position FROM hits\n"
+            "JOIN starts AS s USING (_file, _sheet) WHERE rank_in_value = 1 ORDER BY value")
+
+
+def per_commune_sql(plan: Plan, by_village: bool = False) -> str:
+    """What ``pcgd count --show-sql`` prints: ``counting_sql``, whose last statement sums
+    per input file and sheet (for the row accounting), summed once more per commune and
+    year (and village), so a warehouse running it gets pcgd's counts as they are. Rows
+    with no commune or year are rejected ones, in no count: left out, as pcgd leaves
+    them out of its counts. A count blank (NULL) in any part stays blank."""
+    statements = counting_statements(plan, by_village)
+    keys = [name for name, _ in group_keys(by_village) if name not in ("_file", "_sheet")]
+    sums = [f"CASE WHEN COUNT({quote(c.key)}) = COUNT(*) THEN SUM({quote(c.key)}) END"
+            f" AS {quote(c.key)}" for c in _counts(plan)]
+    sums += [f"SUM({name}) AS {name}" for name in ("persons_read", *FATES)]
+    sums += [f"SUM({quote('check_' + c.code)}) AS {quote('check_' + c.code)}"
+             for c in plan.rules.checks]
+    group = ", ".join(quote(k) for k in keys)
+    head = statements[0].replace(
+        " and input file and sheet (_file, _sheet): sum over them for a commune",
+        ": the counts, then the row accounting (persons_read = rejected + deceased +"
+        " moved_out + not_resident + counted) and the rows each check flags")
+    last = ("SELECT " + ", ".join(quote(k) for k in keys)
+            + ",\n  MAX(district_code) AS district_code, MAX(province_code) AS province_code,\n  "
+            + ",\n  ".join(sums)
+            + "\nFROM (\n" + statements[-1] + "\n) AS per_file\n"
+            f"WHERE commune_code IS NOT NULL AND year IS NOT NULL\nGROUP BY {group}\n"
+            f"ORDER BY {group}")
+    return ";\n".join([head, *statements[1:-1], last])

@@ -85,3 +85,52 @@ def _resolve(path: Path, name: str, register: Register, quiet: bool) -> str | No
     near = (" (" + ", ".join(match.closest) + "?)") if match.closest else ""
     raise PcgdError("commune_unknown", path=path, name=name or path.name, closest=near,
                     hint="commune_hint")
+
+
+def with_register(counts, register: Register | None, commune: str | None = None):
+    """The counts as ``pcgd count`` writes them: with a register, each commune's name,
+    type, district and province names, and its ĐBKK flag (1/0; the column only when the
+    register has one, since ``pcgd check`` reads a blank flag as "not ĐBKK"); and a row
+    of blank counts, in each year counted, for each expected commune no person row
+    names (every register commune, or only ``commune`` when the run is about one), so
+    a later check says its data are missing instead of not seeing it."""
+    import pandas as pd
+
+    if register is None:
+        return counts
+    frame = counts.copy()
+    expected = [commune] if commune else register_codes(register)
+    seen = set(frame["commune_code"].astype(str))
+    unseen = [c for c in expected if c not in seen and register.by_code(c) is not None]
+    if unseen and len(frame):
+        years = sorted(frame["year"].unique())
+        extra = pd.DataFrame([{"commune_code": c, "year": y} for y in years for c in unseen])
+        if "village" in frame:
+            extra["village"] = ""
+        for i, col in enumerate(("district_code", "province_code")):
+            if col in frame:  # register_parents: (district code, province code)
+                extra[col] = [register_parents(register, c)[i] for c in extra["commune_code"]]
+        frame = (pd.concat([frame, extra], ignore_index=True)
+                 .sort_values(["commune_code", "year"], kind="stable").reset_index(drop=True))
+    units = [register.by_code(c) for c in frame["commune_code"]]
+
+    def put(after: str, name: str, values: list) -> None:
+        if name not in frame:
+            frame.insert(list(frame.columns).index(after) + 1, name, values)
+
+    before_codes = "village" if "village" in frame else "year"
+    put(before_codes, "commune", [u.commune if u else "" for u in units])
+    last = "commune"
+    if any(u and u.commune_type for u in units):
+        put(last, "commune_type", [u.commune_type if u else "" for u in units])
+        last = "commune_type"
+    for code, name in (("district_code", "district"), ("province_code", "province")):
+        if any(u and getattr(u, name) for u in units):
+            last = code if code in frame else last
+            put(last, name, [getattr(u, name) if u else "" for u in units])
+            last = name
+    if register.has_flags:
+        flags = [None if u is None or u.disadvantaged is None else int(u.disadvantaged)
+                 for u in units]
+        put(last, "disadvantaged", pd.array(flags, dtype="Int64"))
+    return frame
