@@ -8,13 +8,15 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import duckdb
 import openpyxl
 import pytest
-from person_support import count, person, write_entry_workbook
+from person_support import count, person, write_entry_workbook, write_export_csv
 
 from pcgd_cli.errors import PcgdError
 from pcgd_cli.persons import workbooks
 from pcgd_cli.persons.entry import survey_year_of
+from pcgd_cli.persons.expressions import school_year_sql
 
 # (the cell's value, the survey year N)
 CASES = [
@@ -99,3 +101,31 @@ def test_no_year_cell_at_all_is_the_error_it_was(tmp_path: Path) -> None:
     with pytest.raises(PcgdError) as raised:
         count([path], commune="03394")
     assert raised.value.key == "no_survey_year"
+
+
+# an export's year column, row by row: the same reading as the workbook's cell
+# (a school year or a year as written; a date: August–December → its year,
+# January–July → the year before)
+EXPORT_YEARS = {
+    "2024-2025": 2024, "2024": 2024, "Năm học 2024-2025": 2024,
+    "30/09/2024": 2024, "01/08/2024": 2024, "31/07/2024": 2023, "15/01/2025": 2024,
+    "2024-09-30": 2024, "2025-07-31": 2024, "2025-08-01": 2025,
+    "2024-09-30 00:00:00": 2024, "30.09.2024": 2024,
+}
+
+
+@pytest.mark.parametrize("cell", list(EXPORT_YEARS))
+def test_school_year_sql(cell: str) -> None:
+    got = duckdb.execute(f"SELECT {school_year_sql('c')} FROM (SELECT ?::VARCHAR AS c)",
+                         [cell]).fetchone()[0]
+    assert got == EXPORT_YEARS[cell]
+
+
+def test_dates_in_an_export_year_column(tmp_path: Path) -> None:
+    rows = [{"commune_code": "03394", "year": cell, "household": str(i),
+             "family_name": "Lò Văn", "given_name": f"A{i}", "birth_year": "2018"}
+            for i, cell in enumerate(["30/09/2024", "15/01/2025", "2025-09-30"])]
+    result = count([write_export_csv(tmp_path / "x.csv", rows)])
+    by_year = result.counts.set_index("year")["age6_total"].to_dict()
+    # 2018 births are 6 in school year 2024 (two persons), 7 in 2025 (none aged 6)
+    assert by_year[2024] == 2 and by_year[2025] == 0

@@ -22,8 +22,8 @@ NUMBER, FLAG = "number", "flag"
 # a blank maximum: smaller than any grade or year (GREATEST with NULLs differs by engine)
 _NONE = -999999
 _COMPARE = {"equals": "=", "less": "<", "greater": ">", "at_least": ">=", "at_most": "<="}
-_NUMBER_NODES = {"number", "leading_number", "year", "end_year", "map", "first", "max",
-                 "minus", "plus", "within", "when"}
+_NUMBER_NODES = {"number", "leading_number", "year", "end_year", "school_year", "map", "first",
+                 "max", "minus", "plus", "within", "when"}
 _FLAG_NODES = {"mark", "present", "missing", "one_of", "contains", "words", "all", "any", "not",
                "between", *_COMPARE}
 # the pattern of each way of reading a number out of a cell, and its group
@@ -67,6 +67,8 @@ class Scope:
                 self.parsed[name] = text_sql(column)
             elif how == "end_year":
                 self.parsed[name] = end_year_sql(column)
+            elif how == "school_year":
+                self.parsed[name] = school_year_sql(column)
             else:
                 self.parsed[name] = number_sql(column, how)
         return name
@@ -129,6 +131,28 @@ def end_year_sql(column: str) -> str:
                   for g in (2, 3))
     next_year = f"CASE WHEN {end} = ({start} + 1) % 100 THEN {start} + 1 END"
     return f"COALESCE({second}, {next_year}, {number_sql(column, 'year')})"
+
+
+def school_year_sql(column: str) -> str:
+    """The school year a cell names, as its first calendar year: "2024-2025" and 2024 as
+    written; a date ("30/09/2024", "2024-09-30", a date cell) as the school year it falls
+    in: August–December → that year, January–July → the year before."""
+    cell = quote(column)
+
+    def part(pattern: str, group: int) -> str:
+        return f"CAST(NULLIF(regexp_extract({cell}, '{pattern}', {group}), '') AS INTEGER)"
+
+    def dated(pattern: str, year: int, month: int) -> str:
+        y, m = part(pattern, year), part(pattern, month)
+        return f"CASE WHEN {m} BETWEEN 1 AND 12 THEN {y} - CASE WHEN {m} <= 7 THEN 1 ELSE 0 END END"
+
+    day_first = dated("^([0-9]{1,2})[/.-]([0-9]{1,2})[/.-]([0-9]{4})([^0-9]|$)", 3, 2)
+    year_first = dated("^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})([^0-9]|$)", 1, 2)
+    as_written = number_sql(column, "year")
+    # a year or "2024-2025" (every row of an export) is at most 9 characters: the date
+    # patterns are tried only on longer cells
+    return (f"CASE WHEN LENGTH({cell}) <= 9 THEN {as_written} "
+            f"ELSE COALESCE({day_first}, {year_first}, {as_written}) END")
 
 
 def leading_number_after_sql(column: str, words: list[str]) -> str:
@@ -258,6 +282,9 @@ class Compiler:
 
     def _op_end_year(self, arg, loc):
         return self.scope.read(self._column(arg, loc), "end_year")
+
+    def _op_school_year(self, arg, loc):
+        return self.scope.read(self._column(arg, loc), "school_year")
 
     def _op_map(self, arg, loc):
         if not isinstance(arg, dict) or set(arg) != {"column", "values"}:
