@@ -1494,6 +1494,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "ghi một trong: Chuyển đến, Chuyển đi, Chết",
         "en": "use one of: Chuyển đến, Chuyển đi, Chết",
     },
+    "finding_persons_counts_unknown": {
+        "vi": "Xã {unit}, năm {year}: {persons} người bị loại do lỗi (người đầu tiên ở ô "
+              "{first}) thuộc {groups_vi}; các số liệu này ({columns}) để trống, không đoán, và "
+              "các tiêu chí dùng chúng được ghi là thiếu dữ liệu",
+        "en": "Commune {unit}, year {year}: {persons} person(s) rejected for errors (the first "
+              "at {first}) fall in {groups_en}; those counts ({columns}) are left blank, never "
+              "guessed, and the tests that use them are insufficient data",
+    },
+    "finding_persons_counts_unknown_hint": {
+        "vi": "sửa các dòng bị lỗi (liệt kê ở trên) rồi đếm lại",
+        "en": "correct the rows in error (listed above) and count again",
+    },
     "finding_persons_listed_cap": {
         "vi": "Lỗi '{value}': có {total} dòng, chỉ liệt kê {listed} dòng đầu",
         "en": "Finding '{value}': {total} rows, only the first {listed} are listed",

@@ -45,6 +45,12 @@ def _frame(result: PersonCounts) -> pd.DataFrame:
     return result.counts
 
 
+def _blank(value: object) -> bool:
+    import pandas as pd
+
+    return value is None or bool(pd.isna(value))
+
+
 def write_counts_csv(result: PersonCounts, fh: IO) -> None:
     _frame(result).to_csv(fh, index=False, lineterminator="\n")
 
@@ -67,7 +73,7 @@ def write_counts_xlsx(result: PersonCounts, fh: IO, rule_book: RuleBook,
     for c, key in enumerate(frame.columns):
         values = frame[key].tolist()
         for r, value in enumerate(values, 1):
-            if value is None or (isinstance(value, float) and value != value):  # NaN
+            if _blank(value):  # a count a rejected person makes unknown, or no code
                 continue
             if key in codes:
                 data.write_string(r, c, str(value))  # codes keep their leading zeros
@@ -140,7 +146,8 @@ def write_counts_json(result: PersonCounts, fh: IO, lang: str = "vi") -> None:
 def write_stdout_csv(result: PersonCounts, fh: IO) -> None:
     writer = csv.writer(fh, lineterminator="\n")
     writer.writerow(result.counts.columns)
-    writer.writerows(result.counts.itertuples(index=False))
+    writer.writerows([None if _blank(v) else v for v in row]
+                     for row in result.counts.itertuples(index=False))
 
 
 def accounting_totals(result: PersonCounts) -> dict[str, int]:

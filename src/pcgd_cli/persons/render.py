@@ -18,6 +18,8 @@ SHOWN_PER_CODE = 5
 
 def counts_table(result: PersonCounts, book: RuleBook, lang: str) -> tuple[Table, str]:
     """One row per count (label and key), one column per commune-year (the first few)."""
+    import pandas as pd
+
     labels = column_labels(result, book)
     frame = result.counts
     shown = frame.head(SHOWN_COMMUNES)
@@ -31,7 +33,7 @@ def counts_table(result: PersonCounts, book: RuleBook, lang: str) -> tuple[Table
     for key in result.rules.counts:
         label = labels.get(key)
         table.add_row(label.get(lang) if label else key, key,
-                      *[str(v) for v in shown[key].tolist()])
+                      *["" if pd.isna(v) else str(v) for v in shown[key].tolist()])
     note = ""
     if len(frame) > SHOWN_COMMUNES:
         note = t("count_too_many_communes", lang, n=len(frame), shown=SHOWN_COMMUNES)
