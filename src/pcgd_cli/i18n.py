@@ -1286,8 +1286,10 @@ MESSAGES: dict[str, dict[str, str]] = {
               "errors; {communes} communes",
     },
     "count_errors": {
-        "vi": "Dữ liệu có {n} lỗi; các dòng lỗi không được tính, số liệu vẫn được ghi",
-        "en": "The data has {n} errors; rows in error are not counted, the counts are written",
+        "vi": "Dữ liệu có {n} lỗi; các dòng lỗi không được tính, số liệu của nhóm tuổi có "
+              "người bị loại để trống, các số liệu khác vẫn được ghi",
+        "en": "The data has {n} errors; rows in error are not counted, the counts of the age "
+              "groups a rejected person may be in are left blank, the others are written",
     },
     "count_more_findings": {
         "vi": "… và {n} phát hiện khác (xem --format json hoặc --output)",

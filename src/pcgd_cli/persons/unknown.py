@@ -88,13 +88,18 @@ def unknown_findings(sums: pd.DataFrame, groups: list[Unknown], rules, kept: set
              and not f.code.startswith(DUPLICATE_PREFIX)}
     out: list[Finding] = []
     hits = sums[sums[REJECTED] > 0]
-    for (code, year), rows in hits.groupby(["commune_code", "year"], sort=True):
+    if hits.empty:
+        return out
+    # villages summed: one finding per commune and year
+    per_unit = hits.groupby(["commune_code", "year"], sort=True).agg(
+        {**{c: "sum" for c in unknown_columns(groups)}, FIRST: "min"})
+    for (code, year), rows in per_unit.iterrows():
         if (code, int(year)) not in kept:
             continue
-        names = [g for g in groups if rows[g.column].sum() > 0]
+        names = [g for g in groups if rows[g.column] > 0]
         file = sheet = cell = column = ""
         row = None
-        first = rows[FIRST].min()
+        first = rows[FIRST]
         if first == first and int(first) in where:  # not NaN
             file, sheet, row = where[int(first)]
             found = cells.get((file, sheet, row))
@@ -107,7 +112,7 @@ def unknown_findings(sums: pd.DataFrame, groups: list[Unknown], rules, kept: set
         out.append(Finding(
             "warning", "persons_counts_unknown", file, sheet, cell, row, column,
             unit=str(code),
-            params={"year": str(int(year)), "persons": str(int(rows[REJECTED].sum())),
+            params={"year": str(int(year)), "persons": str(int(rows[REJECTED])),
                     "first": f"{sheet}!{cell}" if sheet and cell else cell,
                     "columns": columns,
                     "groups_vi": "; ".join(group_label(rules, g, "vi") for g in names),
