@@ -203,6 +203,10 @@ def test_count_writes_blank_cells_and_says_why(tmp_path: Path) -> None:
     assert (row["age6_total"], row["age6_grade1"], row["age11_total"]) == ("", "", "1")
     text = " ".join(result.output.split())
     assert "Xã 03394, năm 2024: 1 người bị loại" in text and "age6_*" in text
+    table = runner.invoke(app, ["count", str(path), "--commune", "03394"]).output
+    shown = {line.split("│")[2].strip(): line.split("│")[3].strip()
+             for line in table.splitlines() if line.count("│") == 4}
+    assert (shown["age6_total"], shown["age11_total"]) == ("?", "1")
     english = runner.invoke(app, ["count", str(path), "--commune", "03394", "--format", "json",
                                   "--lang", "en"])
     report = json.loads(english.stdout)

@@ -33,7 +33,8 @@ def counts_table(result: PersonCounts, book: RuleBook, lang: str) -> tuple[Table
     for key in result.rules.counts:
         label = labels.get(key)
         table.add_row(label.get(lang) if label else key, key,
-                      *["" if pd.isna(v) else str(v) for v in shown[key].tolist()])
+                      # "?": unknown, a rejected person may be in it (said in a finding)
+                      *["?" if pd.isna(v) else str(v) for v in shown[key].tolist()])
     note = ""
     if len(frame) > SHOWN_COMMUNES:
         note = t("count_too_many_communes", lang, n=len(frame), shown=SHOWN_COMMUNES)
