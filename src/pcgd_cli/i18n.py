@@ -1496,6 +1496,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "ghi một trong: Chuyển đến, Chuyển đi, Chết",
         "en": "use one of: Chuyển đến, Chuyển đi, Chết",
     },
+    "persons_every_cohort": {"vi": "mọi nhóm tuổi", "en": "every age group"},
     "finding_persons_counts_unknown": {
         "vi": "Xã {unit}, năm {year}: {persons} người bị loại do lỗi (người đầu tiên ở ô "
               "{first}) thuộc {groups_vi}; các số liệu này ({columns}) để trống, không đoán, và "

@@ -114,6 +114,8 @@ def test_a_rejected_person_blanks_the_counts_they_may_be_in(tmp_path: Path, cell
     vi, en = finding_message(f, "vi"), finding_message(f, "en")
     assert "03394" in vi and "03394" in en and vi != en and "{" not in vi + en
     assert f"MauNhapLieu!{f.cell}" in vi and f"MauNhapLieu!{f.cell}" in en
+    if set(EVERY_AGE) <= set(groups):  # the age unknown: said in one phrase
+        assert "mọi nhóm tuổi" in vi and "every age group" in en
 
 
 def test_without_an_error_nothing_is_blank(tmp_path: Path) -> None:

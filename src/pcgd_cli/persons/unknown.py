@@ -16,6 +16,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from pcgd_cli.findings import Finding, cell_ref
+from pcgd_cli.i18n import t
 from pcgd_cli.persons.sql import Unknown
 
 if TYPE_CHECKING:
@@ -67,12 +68,24 @@ def blank_unknown(counts: pd.DataFrame, sums: pd.DataFrame, groups: list[Unknown
     return counts
 
 
+def _is_cohort(rules, g: Unknown) -> bool:
+    return g.name in rules.cohorts and g.name not in rules.counts
+
+
 def group_label(rules, g: Unknown, lang: str) -> str:
-    cohort = rules.cohorts.get(g.name)
-    if cohort is not None and g.name not in rules.counts:
-        return cohort.label.get(lang)
+    if _is_cohort(rules, g):
+        return rules.cohorts[g.name].label.get(lang)
     spec = rules.counts.get(g.name)
     return spec.label.get(lang) if spec is not None and spec.label is not None else g.name
+
+
+def _labels(rules, groups: list[Unknown], names: list[Unknown], lang: str) -> str:
+    """The groups' labels; every cohort of all ages in one phrase (an unknown age)."""
+    every = [g for g in groups if _is_cohort(rules, g) and not rules.cohorts[g.name].who]
+    if len(every) > 1 and all(g in names for g in every):
+        rest = [group_label(rules, g, lang) for g in names if g not in every]
+        return "; ".join([t("persons_every_cohort", lang), *rest])
+    return "; ".join(group_label(rules, g, lang) for g in names)
 
 
 def unknown_findings(sums: pd.DataFrame, groups: list[Unknown], rules, kept: set[tuple],
@@ -107,14 +120,13 @@ def unknown_findings(sums: pd.DataFrame, groups: list[Unknown], rules, kept: set
                 cell, column = found.cell, found.column
             else:  # its error not listed (over the cap): the row's first cell
                 cell = cell_ref(row - 1, 0)
-        columns = ", ".join(f"{g.name}_*" if g.name in rules.cohorts and g.name not in rules.counts
-                            else g.name for g in names)
+        columns = ", ".join(f"{g.name}_*" if _is_cohort(rules, g) else g.name for g in names)
         out.append(Finding(
             "warning", "persons_counts_unknown", file, sheet, cell, row, column,
             unit=str(code),
             params={"year": str(int(year)), "persons": str(int(rows[REJECTED])),
                     "first": f"{sheet}!{cell}" if sheet and cell else cell,
                     "columns": columns,
-                    "groups_vi": "; ".join(group_label(rules, g, "vi") for g in names),
-                    "groups_en": "; ".join(group_label(rules, g, "en") for g in names)}))
+                    "groups_vi": _labels(rules, groups, names, "vi"),
+                    "groups_en": _labels(rules, groups, names, "en")}))
     return out
