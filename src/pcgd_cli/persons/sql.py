@@ -7,8 +7,10 @@ position, so reading needs no row number and runs on every core); duplicates
 are then found among the rows whose key's hash is shared; each row's fate
 (rejected, deceased, moved out, not resident, counted, excluded) follows, and
 one GROUP BY sums every count and the row accounting per commune, year
-(village) and input file. ``findings_sql`` lists the rows each check flags, a
-capped number per check, from ``person_values``: no input is read twice.
+(village) and input file, and per cohort the rejected persons who may be in it
+(``rejected_in_<cohort>``: above 0, its counts are unknown; ``persons/unknown.py``).
+``findings_sql`` lists the rows each check flags, a capped number per check,
+from ``person_values``: no input is read twice.
 
 ``persons`` has every declared column as text plus ``_file`` (input number),
 ``_sheet`` and ``_row`` (1-based row in the sheet or file, or NULL where the

@@ -24,7 +24,6 @@ if TYPE_CHECKING:
 
 REJECTED = "rejected_in_counts"  # rejected persons in any group
 FIRST = "first_unknown"  # position (person_values' rowid) of the first of them
-DUPLICATE_PREFIX = "person_duplicate"
 
 
 def unknown_columns(groups: list[Unknown]) -> list[str]:
@@ -96,9 +95,9 @@ def unknown_findings(sums: pd.DataFrame, groups: list[Unknown], rules, kept: set
     ``kept``: the (commune, year) still counted (not refused by the register);
     ``where``: a position → (file, sheet, row); ``errors``: the row findings, whose cells
     name the first person's rejected cell."""
+    copies = {c.code for c in rules.checks if c.duplicate is not None}
     cells = {(f.file, f.sheet, f.row): f for f in errors
-             if f.severity == "error" and f.row is not None
-             and not f.code.startswith(DUPLICATE_PREFIX)}
+             if f.severity == "error" and f.row is not None and f.code not in copies}
     out: list[Finding] = []
     hits = sums[sums[REJECTED] > 0]
     if hits.empty:
