@@ -817,8 +817,11 @@ MESSAGES: dict[str, dict[str, str]] = {
               "data for the standards that use it",
     },
     "finding_missing_value_hint": {
-        "vi": "điền số liệu (ghi 0 nếu không có ai)",
-        "en": "fill it in (0 if there is nobody)",
+        "vi": "điền số liệu (ghi 0 nếu không có ai); ô pcgd count để trống là số chưa biết "
+              "(có người bị loại do lỗi): sửa phiếu điều tra rồi đếm lại, đừng ghi 0",
+        "en": "fill it in (0 if there is nobody); a cell pcgd count left blank is unknown (a "
+              "person was rejected for an error): correct the survey rows and count again, "
+              "do not enter 0",
     },
     "finding_commune_without_district": {
         "vi": "Xã {unit} chỉ có ở trang không có cột huyện, trong khi các trang khác có cột "

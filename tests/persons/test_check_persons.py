@@ -252,4 +252,6 @@ def test_counts_written_as_parquet_are_checked_as_counts(entry_rejected_6: Path,
         verdicts.append(commune(report, "03394")["standards"])
     assert verdicts[0] == verdicts[1]
     assert verdicts[0]["primary"]["indicators"]["grade1"] is None  # the blank cells
+    blank = [f for f in report["findings"] if f["code"] == "missing_value"]
+    assert blank and all("pcgd count" in f["suggestion"] for f in blank)
     assert verdicts[0]["primary"]["indicators"]["completed_14"] == [20, 20, 0]
