@@ -38,8 +38,8 @@ def unknown_sums(raw: pd.DataFrame, group: list[str], groups: list[Unknown]) -> 
 
     columns = unknown_columns(groups)
     placed = raw[raw["commune_code"].notna() & raw["year"].notna()]
-    aggregate = {**{c: "sum" for c in columns}, FIRST: "min"}
-    sums = placed.groupby(group, dropna=False, sort=True).agg(aggregate).reset_index()
+    grouped = placed.groupby(group, dropna=False, sort=True)
+    sums = grouped[columns].sum().join(grouped[FIRST].min()).reset_index()
     yearless = raw[raw["commune_code"].notna() & raw["year"].isna() & (raw[REJECTED] > 0)]
     for _, row in yearless.iterrows():
         mask = sums["commune_code"] == row["commune_code"]
@@ -62,8 +62,8 @@ def blank_unknown(counts: pd.DataFrame, sums: pd.DataFrame, groups: list[Unknown
         hit = (sums[g.column] > 0).to_numpy()
         if hit.any():
             for key in g.keys:
-                counts[key] = counts[key].astype("Int64")
-                counts.loc[hit, key] = pd.NA
+                known = counts[key].to_numpy(dtype="int64", na_value=0)
+                counts[key] = pd.arrays.IntegerArray(known, hit | counts[key].isna().to_numpy())
     return counts
 
 
