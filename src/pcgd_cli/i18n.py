@@ -818,8 +818,11 @@ MESSAGES: dict[str, dict[str, str]] = {
               "data for the standards that use it",
     },
     "finding_missing_value_hint": {
-        "vi": "điền số liệu (ghi 0 nếu không có ai)",
-        "en": "fill it in (0 if there is nobody)",
+        "vi": "điền số liệu (ghi 0 nếu không có ai); ô pcgd count để trống là số chưa biết "
+              "(có người bị loại do lỗi): sửa phiếu điều tra rồi đếm lại, đừng ghi 0",
+        "en": "fill it in (0 if there is nobody); a cell pcgd count left blank is unknown (a "
+              "person was rejected for an error): correct the survey rows and count again, "
+              "do not enter 0",
     },
     "finding_commune_without_district": {
         "vi": "Xã {unit} chỉ có ở trang không có cột huyện, trong khi các trang khác có cột "
@@ -1321,8 +1324,10 @@ MESSAGES: dict[str, dict[str, str]] = {
               "errors; {communes} communes",
     },
     "count_errors": {
-        "vi": "Dữ liệu có {n} lỗi; các dòng lỗi không được tính, số liệu vẫn được ghi",
-        "en": "The data has {n} errors; rows in error are not counted, the counts are written",
+        "vi": "Dữ liệu có {n} lỗi; các dòng lỗi không được tính, số liệu của nhóm tuổi có "
+              "người bị loại để trống, các số liệu khác vẫn được ghi",
+        "en": "The data has {n} errors; rows in error are not counted, the counts of the age "
+              "groups a rejected person may be in are left blank, the others are written",
     },
     "count_more_findings": {
         "vi": "… và {n} phát hiện khác (xem --format json hoặc --output)",
@@ -1541,6 +1546,19 @@ MESSAGES: dict[str, dict[str, str]] = {
     "finding_person_unknown_circumstance_hint": {
         "vi": "ghi một trong: Chuyển đến, Chuyển đi, Chết",
         "en": "use one of: Chuyển đến, Chuyển đi, Chết",
+    },
+    "persons_every_cohort": {"vi": "mọi nhóm tuổi", "en": "every age group"},
+    "finding_persons_counts_unknown": {
+        "vi": "Xã {unit}, năm {year}: {persons} người bị loại do lỗi (người đầu tiên ở ô "
+              "{first}) thuộc {groups_vi}; các số liệu này ({columns}) để trống, không đoán, và "
+              "các tiêu chí dùng chúng được ghi là thiếu dữ liệu",
+        "en": "Commune {unit}, year {year}: {persons} person(s) rejected for errors (the first "
+              "at {first}) fall in {groups_en}; those counts ({columns}) are left blank, never "
+              "guessed, and the tests that use them are insufficient data",
+    },
+    "finding_persons_counts_unknown_hint": {
+        "vi": "sửa các dòng bị lỗi (liệt kê ở trên) rồi đếm lại",
+        "en": "correct the rows in error (listed above) and count again",
     },
     "finding_persons_listed_cap": {
         "vi": "Lỗi '{value}': có {total} dòng, chỉ liệt kê {listed} dòng đầu",

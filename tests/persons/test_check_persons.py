@@ -69,6 +69,15 @@ def entry(tmp_path: Path) -> Path:
     return write_entry_workbook(tmp_path / "03394_Then_Sin.xlsx", people)
 
 
+@pytest.fixture()
+def entry_rejected_6(tmp_path: Path) -> Path:
+    """The same commune whose one mistaken row is a 6-year-old with an unreadable grade:
+    its age is known, so only the counts of the age-6 cohort are unknown."""
+    people = household(20)
+    people.append(person(given_name="Lỗi", birth_year=2018, grade="mười", household="97"))
+    return write_entry_workbook(tmp_path / "03394_Then_Sin.xlsx", people)
+
+
 def json_of(*args: object) -> tuple[int, dict]:
     result = run("check", *args, "--format", "json")
     assert result.exit_code in (0, 1, 2), result.output
@@ -95,19 +104,44 @@ def test_an_entry_workbook_is_counted_and_judged(entry: Path, tmp_path: Path) ->
                                "excluded": 0}
     assert report["inputs"][0]["rows_read"] == 103
     assert report["inputs"][0]["rows_left_out"] == 2
-    primary = unit["standards"]["primary"]
-    assert primary["indicators"]["grade1"] == [20, 20, 0]
-    assert primary["indicators"]["completed_14"] == [20, 20, 0]
-    assert unit["standards"]["preschool5"]["indicators"]["completed"] == [20, 20, 0]
-    assert unit["standards"]["preschool5"]["status"] == "met"
+    # the person without a birth year (not deceased, not moved out) may be of any age:
+    # every cohort's count is unknown, so every standard is insufficient data
+    for sid, standard in unit["standards"].items():
+        assert standard["status"] == "insufficient_data", sid
+    assert unit["standards"]["primary"]["indicators"]["grade1"] is None
     assert unit["disadvantaged"] is False and unit["name"] == "Xã 03394"
     errors = [f for f in report["findings"] if f["severity"] == "error"]
     assert [(f["code"], f["sheet"]) for f in errors] == [("person_no_birth_year",
                                                           "MauNhapLieu")]
+    said = [f for f in report["findings"] if f["code"] == "persons_counts_unknown"]
+    assert [(f["unit"], f["cell"]) for f in said] == [("03394", errors[0]["cell"])]
 
 
-def test_count_then_check_judges_as_check_on_the_persons(entry: Path, tmp_path: Path) -> None:
-    """Counting first and checking the counts gives the same verdicts."""
+def test_a_rejected_person_of_known_age_leaves_the_other_cohorts_judged(
+        entry_rejected_6: Path, tmp_path: Path) -> None:
+    units = register(tmp_path, {"03394": 0})
+    code, report = json_of(entry_rejected_6, "--commune", "03394", "--units", units)
+    assert code == 2
+    unit = commune(report, "03394")
+    standards = unit["standards"]
+    # age 6: grade 1 (primary) and the completed preschool (preschool5) are unknown
+    assert standards["primary"]["status"] == "insufficient_data"
+    assert standards["primary"]["indicators"]["grade1"] is None
+    assert standards["preschool5"]["status"] == "insufficient_data"
+    assert standards["literacy"]["status"] == "met"  # ages 15 and over: counted as before
+    assert standards["literacy"]["indicators"]["literate_l1"] == [40, 40, 0]
+    # lower secondary: its own counts are known, its prerequisite (primary) is not
+    assert standards["lower_secondary"]["indicators"]["graduated"] == [20, 20, 0]
+    text = run("check", entry_rejected_6, "--commune", "03394", "--units", units)
+    assert "các xã bị ảnh hưởng được ghi là thiếu dữ liệu" in " ".join(text.output.split())
+
+
+@pytest.mark.parametrize("which", ["entry", "entry_rejected_6"])
+def test_count_then_check_judges_as_check_on_the_persons(which: str, tmp_path: Path,
+                                                         request) -> None:
+    """Counting first and checking the counts gives the same verdicts, with a rejected
+    person too (blank cells in the counts, insufficient data in both)."""
+    entry = request.getfixturevalue(which)
     units = register(tmp_path, {"03394": 1})
     counts = tmp_path / "so_lieu.xlsx"
     assert run("count", entry, "--commune", "03394", "--units", units, "-o", counts,
@@ -202,17 +236,22 @@ def test_a_table_of_counts_is_still_a_table(tmp_path: Path) -> None:
     assert code == 0 and "persons" not in report
 
 
-def test_counts_written_as_parquet_are_checked_as_counts(entry: Path, tmp_path: Path) -> None:
+def test_counts_written_as_parquet_are_checked_as_counts(entry_rejected_6: Path,
+                                                        tmp_path: Path) -> None:
     """What `pcgd count -o x.parquet` writes reads back as a table of counts (no person
     header in it), judged as the same counts in CSV are."""
     units = register(tmp_path, {"03394": 0})
     verdicts = []
     for name in ("so_lieu.parquet", "so_lieu.csv"):
         out = tmp_path / name
-        run("count", entry, "--commune", "03394", "--units", units, "-o", out, "--quiet")
+        run("count", entry_rejected_6, "--commune", "03394", "--units", units, "-o", out,
+            "--quiet")
         _, report = json_of(out, "--units", units)
         assert "persons" not in report  # counts, not person rows
         assert report["inputs"][0]["rows_read"] == 1
         verdicts.append(commune(report, "03394")["standards"])
     assert verdicts[0] == verdicts[1]
-    assert verdicts[0]["primary"]["indicators"]["grade1"] == [20, 20, 0]
+    assert verdicts[0]["primary"]["indicators"]["grade1"] is None  # the blank cells
+    blank = [f for f in report["findings"] if f["code"] == "missing_value"]
+    assert blank and all("pcgd count" in f["suggestion"] for f in blank)
+    assert verdicts[0]["primary"]["indicators"]["completed_14"] == [20, 20, 0]

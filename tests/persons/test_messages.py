@@ -14,9 +14,12 @@ from pcgd_cli.report.finding_text import finding_message, finding_suggestion
 PARAMS = {"name": "Lò Văn A", "household": "7", "first_row": "5", "first_where": "a.xlsx:S",
           "rules_id": "household-2025", "total": "9", "listed": "5", "rows": "3",
           "candidates": "03199 Thị trấn Mường Tè", "closest": "Thèn Sin", "commune": "03394",
-          **{name: "1" for name in rules().values}}
+          **{name: "1" for name in rules().values},
+          # persons_counts_unknown: the counts a commune's rejected persons leave blank
+          "year": "2024", "persons": "2", "first": "S!A1", "columns": "age6_*",
+          "groups_vi": "trẻ 6 tuổi", "groups_en": "6-year-olds"}
 PERSON_CODES = sorted({c.code for c in rules().checks}
-                      | {"persons_listed_cap", "commune_not_in_register",
+                      | {"persons_listed_cap", "persons_counts_unknown", "commune_not_in_register",
                          "persons_no_village_column", "person_commune_name_unknown",
                          "person_commune_name_ambiguous", "commune_option_unused",
                          "commune_without_persons"})

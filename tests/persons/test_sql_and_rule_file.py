@@ -59,6 +59,8 @@ def test_sql_uses_only_shared_functions() -> None:
                "SUM", "COUNT", "MAX", "ROW_NUMBER", "FIRST_VALUE", "OVER", "IN", "AS",
                "AND", "OR", "NOT", "SELECT", "BETWEEN", "WHEN", "FROM", "ARRAY_AGG", "FILTER",
                "WHERE",
+               # the first rejected person who makes a count unknown (standard SQL)
+               "MIN", "THEN",
                # DuckDB's, outside the rules' expressions: a number per duplicate key, so
                # that only rows sharing one are compared cell by cell
                "HASH"}

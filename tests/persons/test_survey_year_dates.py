@@ -116,8 +116,9 @@ EXPORT_YEARS = {
 
 @pytest.mark.parametrize("cell", list(EXPORT_YEARS))
 def test_school_year_sql(cell: str) -> None:
-    got = duckdb.execute(f"SELECT {school_year_sql('c')} FROM (SELECT ?::VARCHAR AS c)",
-                         [cell]).fetchone()[0]
+    with duckdb.connect() as con:  # its own connection: the default one is shared
+        got = con.execute(f"SELECT {school_year_sql('c')} FROM (SELECT ?::VARCHAR AS c)",
+                          [cell]).fetchall()[0][0]
     assert got == EXPORT_YEARS[cell]
 
 

@@ -29,8 +29,17 @@ from pcgd_cli.persons.sql import (
     counting_statements,
     findings_sql,
     first_rows_sql,
+    rows_at_sql,
+    unknown_groups,
 )
 from pcgd_cli.persons.store import PersonStore
+from pcgd_cli.persons.unknown import (
+    FIRST,
+    blank_unknown,
+    unknown_columns,
+    unknown_findings,
+    unknown_sums,
+)
 from pcgd_cli.persons.workbooks import PersonInput, WorkbookReader, fixed_units
 from pcgd_cli.rules.counting_model import CountingRules
 from pcgd_cli.validation.catalog import ColumnCatalog
@@ -184,10 +193,12 @@ def count_persons(paths: list[Path], rules: CountingRules | str | None = None,
             hits = store.query(findings_sql(plan, flagged, listed_per_code))
             findings += _row_findings(hits, sources, plan)
             findings += _cap_findings(totals, listed_per_code)
+        where = _rows_at(store, raw, sources) if raw[FIRST].notna().any() else {}
         for record, digest in zip(inputs, digests.results(), strict=True):
             record.sha256 = digest
         unregistered = _unregistered_starts(store, raw, register, sources)
-    counts, accounting, by_file = _tables(raw, rules, by_village)
+    groups = unknown_groups(plan)
+    counts, accounting, by_file, unknown = _tables(raw, rules, by_village, groups)
     by_file = by_file.reindex(range(1, len(paths) + 1), fill_value=0)
     if register is not None:
         # with --commune the run is about that commune: the register's others are not
@@ -199,6 +210,9 @@ def count_persons(paths: list[Path], rules: CountingRules | str | None = None,
     by_file.insert(0, "path", [str(p) for p in paths])
     for record, (_, row) in zip(inputs, by_file.iterrows(), strict=True):
         record.rows_read, record.rows_counted = int(row["persons_read"]), int(row["counted"])
+    kept = {(c, int(y)) for c, y in zip(counts["commune_code"], counts["year"], strict=True)
+            if y == y and y is not None}  # a register row of no year (NaN) is not kept
+    findings += unknown_findings(unknown, groups, rules, kept, where, findings)
     for f in findings:
         f.params.setdefault("rules_id", rules.id)
     return PersonCounts(counts, accounting, by_file, findings, inputs,
@@ -290,18 +304,32 @@ def _row_findings(hits: pd.DataFrame, sources: dict[tuple[int, str], _Source],
     return out
 
 
+def _rows_at(store: PersonStore, raw: pd.DataFrame, sources: dict[tuple[int, str], _Source]
+             ) -> dict[int, tuple[str, str, int]]:
+    """Position in person_values → (file, sheet, row) of the first rejected persons who
+    made counts unknown."""
+    positions = sorted({int(p) for p in raw[FIRST].dropna()})
+    out = {}
+    for row in store.query(rows_at_sql(positions)).to_dict("records"):
+        source = sources[(int(row["_file"]), row["_sheet"])]
+        out[int(row["pos"])] = (str(source.path), source.sheet,
+                                source.row(row["_row"], row["position"]))
+    return out
+
+
 def _cap_findings(totals: dict[str, int], listed: int) -> list[Finding]:
     return [Finding("info", "persons_listed_cap", value=code,
                     params={"total": str(n), "listed": str(listed)})
             for code, n in totals.items() if n > listed]
 
 
-def _tables(raw: pd.DataFrame, rules: CountingRules, by_village: bool
-            ) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
-    """Per commune (and year, village): the sums over input files."""
+def _tables(raw: pd.DataFrame, rules: CountingRules, by_village: bool, groups: list
+            ) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """Per commune (and year, village): the sums over input files, the counts a rejected
+    person may have been in left blank; and the sums of those rejected persons."""
     count_keys = list(rules.counts)
     group = ["commune_code", "year", *(["village"] if by_village else [])]
-    numeric = [*count_keys, *ACCOUNTING]
+    numeric = [*count_keys, *ACCOUNTING, *unknown_columns(groups)]
     raw = raw.copy()
     raw[numeric] = raw[numeric].fillna(0).astype("int64")
     by_file = raw.groupby("_file")[list(ACCOUNTING)].sum().astype("int64")
@@ -315,9 +343,11 @@ def _tables(raw: pd.DataFrame, rules: CountingRules, by_village: bool
         if counts[col].isna().all():
             counts = counts.drop(columns=col)
     counts = counts[[c for c in UNIT_COLUMNS if c in counts.columns] + count_keys]
+    unknown = unknown_sums(raw, group, groups)
+    counts = blank_unknown(counts.reset_index(drop=True), unknown, groups)
     accounting = (raw.groupby(["commune_code", "year"], dropna=False)[list(ACCOUNTING)]
                   .sum().astype("int64").reset_index())
-    return counts.reset_index(drop=True), accounting, by_file
+    return counts, accounting, by_file, unknown
 
 
 def _export_communes(con, layout, register, code: str | None) -> list[Finding]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pandas as pd
 from rich.table import Table
 
 from pcgd_cli.findings import Finding
@@ -19,6 +18,8 @@ SHOWN_PER_CODE = 5
 
 def counts_table(result: PersonCounts, book: RuleBook, lang: str) -> tuple[Table, str]:
     """One row per count (label and key), one column per commune-year (the first few)."""
+    import pandas as pd
+
     labels = column_labels(result, book)
     frame = counts_frame(result)
     shown = frame.head(SHOWN_COMMUNES)
@@ -32,7 +33,8 @@ def counts_table(result: PersonCounts, book: RuleBook, lang: str) -> tuple[Table
     for key in result.rules.counts:
         label = labels.get(key)
         table.add_row(label.get(lang) if label else key, key,
-                      *["" if pd.isna(v) else str(v) for v in shown[key].tolist()])
+                      # "?": unknown, a rejected person may be in it (said in a finding)
+                      *["?" if pd.isna(v) else str(v) for v in shown[key].tolist()])
     note = ""
     if len(frame) > SHOWN_COMMUNES:
         note = t("count_too_many_communes", lang, n=len(frame), shown=SHOWN_COMMUNES)

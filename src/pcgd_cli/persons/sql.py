@@ -7,8 +7,10 @@ position, so reading needs no row number and runs on every core); duplicates
 are then found among the rows whose key's hash is shared; each row's fate
 (rejected, deceased, moved out, not resident, counted, excluded) follows, and
 one GROUP BY sums every count and the row accounting per commune, year
-(village) and input file. ``findings_sql`` lists the rows each check flags, a
-capped number per check, from ``person_values``: no input is read twice.
+(village) and input file, and per cohort the rejected persons who may be in it
+(``rejected_in_<cohort>``: above 0, its counts are unknown; ``persons/unknown.py``).
+``findings_sql`` lists the rows each check flags, a capped number per check,
+from ``person_values``: no input is read twice.
 
 ``persons`` has every declared column as text plus ``_file`` (input number),
 ``_sheet`` and ``_row`` (1-based row in the sheet or file, or NULL where the
@@ -180,6 +182,85 @@ def _counts(plan: Plan) -> list[_Count]:
     return out
 
 
+@dataclass
+class Unknown:
+    """Counts that a rejected person may have been in, so cannot be known while the row is
+    wrong: every count of a cohort (its ages; any age when the person's age is in doubt),
+    or a count of no cohort (of any age: when the person, as recorded, meets it)."""
+
+    name: str  # the cohort, or the count's key
+    keys: list[str]  # the counts it makes unknown
+    who: str  # SQL: a person of person_values lies in it
+
+    @property
+    def column(self) -> str:
+        return f"rejected_in_{self.name}"
+
+
+def _value_columns(plan: Plan, name: str) -> set[str]:
+    """The person columns the value ``name`` is read from, through the values it uses."""
+    sqls = {n: sql for step in plan.steps for n, sql in step}
+    columns: set[str] = set()
+    seen: set[str] = set()
+    todo = [name]
+    while todo:
+        value = todo.pop()
+        if value in seen or value not in sqls:
+            continue
+        seen.add(value)
+        sql = sqls[value]
+        words = set(re.findall(r"\b\w+\b", _STRINGS.sub("", sql)))
+        columns.update(_identifiers(sql))
+        for parsed, parsed_sql in plan.parsed.items():
+            if parsed in words:
+                columns.update(_identifiers(parsed_sql))
+        todo += _refs(sql)
+    return columns & set(plan.rules.columns)
+
+
+def age_in_doubt(plan: Plan) -> str:
+    """SQL: the person's age is unknown, or an error names a cell it is read from (a
+    birth year after the survey year: the true age is not that one)."""
+    read = _value_columns(plan, "age")
+    doubts = [f"c_{c.code}" for c in _row_checks(plan.rules)
+              if c.severity == "error" and read & set(c.column)]
+    return "(" + " OR ".join(["v_age IS NULL", *doubts]) + ")"
+
+
+def unknown_groups(plan: Plan) -> list[Unknown]:
+    """Per cohort of the counts (in file order), then per count of no cohort: what a
+    rejected person makes unknown (``rejected_in_<name>`` counts them)."""
+    rules = plan.rules
+    doubt = age_in_doubt(plan)
+    groups: dict[str, Unknown] = {}
+    for c in _counts(plan):
+        spec = rules.counts[c.key]
+        if spec.cohort is None:
+            if c.key in groups:
+                raise ExprError(("counts", c.key), f"'{c.key}' is also a cohort name")
+            groups[c.key] = Unknown(c.key, [c.key], c.who)
+            continue
+        if spec.cohort not in groups:
+            cohort = rules.cohorts[spec.cohort]
+            lo, hi = plan.ages[spec.cohort]
+            who = f"({doubt} OR v_age BETWEEN {lo} AND {hi})"
+            if cohort.who:
+                who += f" AND v_{cohort.who}"
+            groups[spec.cohort] = Unknown(spec.cohort, [], who)
+        groups[spec.cohort].keys.append(c.key)
+    return list(groups.values())
+
+
+def _unknown_rows(plan: Plan) -> str:
+    """SQL: a row an error rejects whose person would otherwise have been counted (a
+    duplicate is said apart: the first copy is counted)."""
+    errors = [f"c_{c.code}" for c in _row_checks(plan.rules) if c.severity == "error"]
+    if not errors:
+        return "FALSE"
+    gone = " OR ".join(sql for name, sql in _population(plan) if name != "excluded")
+    return f"({' OR '.join(errors)}) AND NOT ({gone})"
+
+
 def count_columns(plan: Plan) -> list[tuple[str, str]]:
     """(count key, the whole condition on one person) for every count, in file order."""
     return [(c.key, f"{c.fate} AND {c.who}") for c in _counts(plan)]
@@ -201,15 +282,19 @@ def _mask_column(prefix: str, n: int) -> str:
     return f"{prefix}_{n // MASK_BITS}"
 
 
-def _pack(prefix: str, flags: list[tuple[str, str]]) -> list[str]:
+def _pack(prefix: str, flags: list[tuple[str, str]], only: str = "") -> list[str]:
     """SELECT items packing flags into BIGINT masks: one stored number per 62 flags, for
-    every stored value costs (about 8 ns a value, 40 booleans a row cost 0.7 s on 2 million)."""
+    every stored value costs (about 8 ns a value, 40 booleans a row cost 0.7 s on 2 million).
+    ``only``: a condition every flag needs, tested once a row (0 elsewhere)."""
     columns: dict[str, list[str]] = {}
     for i, (name, sql) in enumerate(flags):
         term = f"CASE WHEN {sql} THEN {1 << (i % MASK_BITS)} ELSE 0 END  -- {name}"
         columns.setdefault(_mask_column(prefix, i), []).append(term)
-    return ["(CAST(0 AS BIGINT)\n    + " + "\n    + ".join(terms) + f"\n  ) AS {column}"
-            for column, terms in columns.items()]
+    packed = ["(CAST(0 AS BIGINT)\n    + " + "\n    + ".join(terms) + "\n  )"
+              for terms in columns.values()]
+    if only:
+        packed = [f"CASE WHEN {only} THEN {p} ELSE 0 END" for p in packed]
+    return [f"{p} AS {column}" for p, column in zip(packed, columns, strict=True)]
 
 
 def _unpack(prefix: str, names: list[str], source: str = "") -> list[str]:
@@ -303,6 +388,9 @@ def _person_values_sql(plan: Plan, by_village: bool, counts: list[_Count]) -> st
     cols += [f"v_{name}" for name, kind in plan.kinds.items() if kind == NUMBER]
     cols += _pack("persons_in", [(c.key, c.who) for c in counts])
     cols += _pack("flags", row_flags)
+    # only rejected rows carry bits here: the rows alike in every flag stay as few
+    cols += _pack("unknown_in", [(u.name, u.who) for u in unknown_groups(plan)],
+                  _unknown_rows(plan))
     return (PERSON_VALUES + "\n" + _with(ctes)
             + "\nSELECT\n  " + ",\n  ".join(cols) + "\nFROM checked")
 
@@ -354,16 +442,26 @@ def counting_statements(plan: Plan, by_village: bool = False) -> list[str]:
     # rows alike in every flag are summed once: a few thousand classes, not a row each
     masks = list(dict.fromkeys(_mask_column("persons_in", i) for i in range(len(counts))))
     masks += list(dict.fromkeys(_mask_column("flags", i) for i in range(len(row_flags))))
+    unknown = unknown_groups(plan)
+    unknown_masks = list(dict.fromkeys(_mask_column("unknown_in", i)
+                                       for i in range(len(unknown))))
     joins = "".join(f"\n  LEFT JOIN later_{c.code} ON later_{c.code}.pos = person_values.rowid"
                     for c in dups)
     dup_flags = [f"(later_{c.code}.pos IS NOT NULL) AS c_{c.code}" for c in dups]
-    classes = ("SELECT " + ", ".join([*group, *masks, *dup_flags])
+    # the first rejected person of a class who makes a count unknown (a later copy of a
+    # person does not: the first copy is counted), for the finding that says so
+    first_copy = "".join(f" AND later_{c.code}.pos IS NULL" for c in dups)
+    any_unknown = " OR ".join(f"{m} <> 0" for m in unknown_masks) or "FALSE"
+    classes = ("SELECT " + ", ".join([*group, *masks, *unknown_masks, *dup_flags])
                + ",\n    MAX(district_code) AS district_code, MAX(province_code) AS province_code,"
-               "\n    COUNT(*) AS persons"
+               "\n    COUNT(*) AS persons,"
+               f"\n    MIN(CASE WHEN ({any_unknown}){first_copy} THEN person_values.rowid END)"
+               " AS first_unknown"
                f"\n  FROM person_values{joins}\n  GROUP BY ALL")
     named = ("SELECT classes.*,\n    "
              + ",\n    ".join(_unpack("flags", [n for n, _ in row_flags])
-                              + _unpack("persons_in", [f"in_{c.key}" for c in counts]))
+                              + _unpack("persons_in", [f"in_{c.key}" for c in counts])
+                              + _unpack("unknown_in", [f"u_{u.name}" for u in unknown]))
              + "\n  FROM classes")
     errors = [f"c_{c.code}" for c in rules.checks if c.severity == "error"]
     rejected = " OR ".join(errors) if errors else "FALSE"
@@ -385,6 +483,13 @@ def counting_statements(plan: Plan, by_village: bool = False) -> list[str]:
     select += [f"{_sum('f_' + fate, 'persons')} AS {fate}" for fate in FATES]
     select += [f"{_sum('c_' + c.code, 'persons')} AS {quote('check_' + c.code)}"
                for c in rules.checks]
+    # a count is unknown where a rejected person may have been in it: > 0 blanks it
+    later = "".join(f" AND NOT c_{c.code}" for c in dups)
+    select += [f"{_sum(f'u_{u.name}{later}', 'persons')} AS {quote(u.column)}"
+               for u in unknown]
+    in_any = " OR ".join(f"u_{u.name}" for u in unknown) or "FALSE"
+    select.append(f"{_sum(f'({in_any}){later}', 'persons')} AS rejected_in_counts")
+    select.append("MIN(first_unknown) AS first_unknown")
     sums = (_with([("classes", classes), ("named", named), ("fates", fates)])
             + "\nSELECT\n  " + ",\n  ".join(select) + "\nFROM fates\nGROUP BY "
             + ", ".join(group) + "\nORDER BY " + ", ".join(group))
@@ -448,6 +553,17 @@ def findings_sql(plan: Plan, codes: list[str], cap: int) -> str:
             "LEFT JOIN starts AS fs ON fs._file = listed.first_file "
             "AND fs._sheet = listed.first_sheet\n"
             "ORDER BY _file, _sheet, _row, pos, code")
+
+
+def rows_at_sql(positions: list[int]) -> str:
+    """Where persons of person_values are (``rowid`` → ``_file``, ``_sheet``, ``_row``, and
+    the position among its input's rows where the reader left ``_row`` to the order)."""
+    listed = ", ".join(str(int(p)) for p in positions)
+    return ("WITH starts AS (SELECT _file, _sheet, MIN(rowid) AS start FROM person_values"
+            " GROUP BY ALL)\n"
+            "SELECT p.rowid AS pos, p._file, p._sheet, p._row, p.rowid - s.start AS position\n"
+            f"FROM person_values AS p JOIN starts AS s USING (_file, _sheet)\n"
+            f"WHERE p.rowid IN ({listed})")
 
 
 def columns_read(plan: Plan, by_village: bool = False) -> set[str]:
@@ -541,12 +657,16 @@ def per_commune_sql(plan: Plan, by_village: bool = False) -> str:
     per input file and sheet (for the row accounting), summed once more per commune and
     year (and village), so a warehouse running it gets pcgd's counts as they are. Rows
     with no commune or year are rejected ones, in no count: left out, as pcgd leaves
-    them out of its counts. A count blank (NULL) in any part stays blank."""
+    them out of its counts. A count a rejected person may have been in is blank (NULL),
+    as pcgd blanks it (``rejected_in_<group>`` above 0; ``persons/unknown.py``)."""
     statements = counting_statements(plan, by_village)
     keys = [name for name, _ in group_keys(by_village) if name not in ("_file", "_sheet")]
-    sums = [f"CASE WHEN COUNT({quote(c.key)}) = COUNT(*) THEN SUM({quote(c.key)}) END"
-            f" AS {quote(c.key)}" for c in _counts(plan)]
+    group_of = {key: u for u in unknown_groups(plan) for key in u.keys}
+    sums = [f"CASE WHEN SUM({quote(group_of[c.key].column)}) > 0 THEN NULL "
+            f"ELSE SUM({quote(c.key)}) END AS {quote(c.key)}" if c.key in group_of else
+            f"SUM({quote(c.key)}) AS {quote(c.key)}" for c in _counts(plan)]
     sums += [f"SUM({name}) AS {name}" for name in ("persons_read", *FATES)]
+    sums += [f"SUM({quote(u.column)}) AS {quote(u.column)}" for u in unknown_groups(plan)]
     sums += [f"SUM({quote('check_' + c.code)}) AS {quote('check_' + c.code)}"
              for c in plan.rules.checks]
     group = ", ".join(quote(k) for k in keys)

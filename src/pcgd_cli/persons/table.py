@@ -109,7 +109,8 @@ def person_reading(result: PersonCounts, register=None, all_communes: bool = Tru
     units = _units(counts, register)
     keys = result.count_keys
     values = {k: counts[k].fillna(0).to_numpy(dtype=np.int64) for k in keys}
-    missing = {k: unseen.copy() for k in keys}
+    # blank: a rejected person may be in it (persons/unknown.py), or no row names the commune
+    missing = {k: unseen | counts[k].isna().to_numpy() for k in keys}
     has_districts = bool((units["district_code"] != "").any())
     present = {*keys, "commune_code", "year", "commune"}
     present |= {"district_code", "district"} if has_districts else set()
