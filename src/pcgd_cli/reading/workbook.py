@@ -19,7 +19,10 @@ from pcgd_cli.errors import PcgdError
 from pcgd_cli.reading.xlsx_scan import SheetScan, scan_xlsx
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
-CSV_ENCODINGS = ("utf-8-sig", "utf-16", "cp1258")
+# UTF-16 is not in the list: decoding any even number of bytes "succeeds", so a
+# Windows-1258 file (or a UTF-8 head cut inside a character) would come out as
+# nonsense; UTF-16 is taken from its byte-order mark, or from the NULs of its text
+CSV_ENCODINGS = ("utf-8-sig", "cp1258")
 _ZIP_MAGIC = b"PK\x03\x04"
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # compound file: .xls, or an encrypted .xlsx
 _ENCRYPTED = "EncryptedPackage".encode("utf-16-le")
@@ -44,12 +47,29 @@ class RawSheet:
         return self.name
 
 
-def _decode_csv(data: bytes) -> str:
+def _utf16(data: bytes) -> str | None:
+    """The UTF-16 this file is written in, if it is: from its byte-order mark, or (none
+    written) from a start whose every other byte is NUL, as headers in UTF-16 are."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
-    for encoding in CSV_ENCODINGS:
+        return "utf-16"
+    start = data[:400]
+    if len(start) >= 8:
+        if start[1::2].count(0) >= 0.9 * len(start[1::2]):
+            return "utf-16-le"
+        if start[0::2].count(0) >= 0.9 * len(start[0::2]):
+            return "utf-16-be"
+    return None
+
+
+def _decode_csv(data: bytes, final: bool = True) -> str:
+    """The file's text. ``final=False``: ``data`` is the file's head, whose last
+    character may be cut (a Vietnamese letter is 2 or 3 bytes in UTF-8): the cut
+    bytes are left out instead of failing the whole decoding."""
+    import codecs
+
+    for encoding in filter(None, (_utf16(data), *CSV_ENCODINGS)):
         try:
-            return data.decode(encoding)
+            return codecs.getincrementaldecoder(encoding)().decode(data, final=final)
         except UnicodeDecodeError:
             continue
     return data.decode("latin-1")
@@ -61,7 +81,7 @@ def csv_head(path: Path, max_bytes: int = 1 << 16) -> list[list[str]]:
     with path.open("rb") as fh:
         data = fh.read(max_bytes)
         more = bool(fh.read(1))
-    text = _decode_csv(data).replace("\x00", "")
+    text = _decode_csv(data, final=not more).replace("\x00", "")
     if more and "\n" in text:
         text = text[:text.rindex("\n")]  # the last line may be cut in the middle
     try:
