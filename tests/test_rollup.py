@@ -236,3 +236,38 @@ def test_several_years_in_one_file_are_evaluated_per_year() -> None:
     provinces = {p["year"]: p["standards"]["preschool5"]["status"]
                  for p in outcome.tier("province")}
     assert provinces == {2023: "not_met", 2024: "met"}
+
+
+def test_every_tier_sums_exactly_its_communes_known_figures() -> None:
+    """A province adds up its districts' sums and the nation its provinces' (fewer rows
+    than every commune each time): the figures must be those of adding up the communes'
+    known figures directly, the ĐBKK communes' normal band included."""
+    import numpy as np
+
+    from pcgd_cli.engine.results import Check
+
+    rows = []
+    for p, d, n in ((1, 1, 3), (1, 2, 2), (2, 3, 4)):
+        for k in range(n):
+            row = {**AT_LEVEL["lower_secondary"][k % 4], "province_code": f"0{p}",
+                   "district_code": f"00{d}", "commune_code": f"{p}{d}{k:03d}",
+                   "disadvantaged": k % 2, "age15_25_total": 50, "age15_25_literate_l1": 45}
+            if k == 1:
+                row["age14_completed"] = ""  # unknown: left out of every sum
+            rows.append(row)
+    evaluation = evaluate_rows(rows).evaluation
+    communes = evaluation.tiers[0]
+    assert [t.tier for t in evaluation.tiers] == ["commune", "district", "province", "nation"]
+    for tier in evaluation.tiers[1:]:
+        n = len(tier.units)
+        for sid, result in tier.standards.items():
+            for level, lower in zip(result.levels, communes.standards[sid].levels, strict=True):
+                for summed, ind in zip(level.indicators, lower.indicators, strict=True):
+                    num, den, exc, check = ind.normal or (
+                        ind.numerator, ind.denominator, ind.excluded, ind.check)
+                    known = np.isin(check, (Check.PASS, Check.FAIL, Check.NOT_APPLICABLE))
+                    for got, values in ((summed.numerator, num), (summed.denominator, den),
+                                        (summed.excluded, exc)):
+                        expected = np.bincount(tier.member_of, weights=np.where(known, values, 0),
+                                               minlength=n).astype(np.int64)
+                        assert got.tolist() == expected.tolist()

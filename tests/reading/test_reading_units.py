@@ -37,6 +37,14 @@ def test_commune_codes_with_or_without_leading_zeros(cell):
     assert parse_code(cell, 5) == "03394"
 
 
+@pytest.mark.parametrize("cell, code", [
+    ("123456", "123456"), ("00001", "00001"), ("٣٣٩٤", "0٣٣٩٤"), ("²", "0000²"),
+    ("03 394", "03394"), ("3394.5", "3394.5"), ("12a", "12a"), ("", "")])
+def test_codes_only_plain_ascii_digits_skip_the_cleaning(cell, code):
+    # other digits (Arabic-Indic, superscript) take the cleaning path, padded as before
+    assert parse_code(cell, 5) == code
+
+
 @pytest.mark.parametrize("label, kind", [
     ("Cộng", CLOSING), ("Cộng:", CLOSING), ("Tổng cộng", GRAND), ("TOÀN HUYỆN", GRAND),
     ("Toàn tỉnh", GRAND), ("Huyện Tam Đường", DISTRICT), ("Cộng huyện Tam Đường", DISTRICT),

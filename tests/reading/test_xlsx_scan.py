@@ -87,19 +87,24 @@ def test_shared_formula_children_without_a_value_are_uncached(tmp_path):
     assert scan.uncached_formulas == [(1, 0)]
 
 
+@pytest.mark.parametrize("extent_only", [False, True])
 @pytest.mark.parametrize("dimension", ["A1:XFD1048576", None])
-def test_a_far_cell_is_named_and_the_sheet_not_read(tmp_path, dimension):
+def test_a_far_cell_is_named_and_the_sheet_not_read(tmp_path, dimension, extent_only):
     rows = row(1, cell("A1")) + row(1048576, cell("XFD1048576"))
-    scan = scan_xlsx(str(write_book(tmp_path / "a.xlsx", sheet(rows, dimension=dimension))))
+    path = write_book(tmp_path / "a.xlsx", sheet(rows, dimension=dimension))
+    scan = scan_xlsx(str(path), extent_only=extent_only)
     assert scan["Xa"].far_cell == (1048575, 16383)
     assert scan["Xa"].hidden_rows == [] and scan["Xa"].uncached_formulas == []
 
 
+@pytest.mark.parametrize("extent_only", [False, True])
 @pytest.mark.parametrize("dimension", ["A1:C3", None])
-def test_a_stray_cell_far_right_in_any_row_trips_the_guard(tmp_path, monkeypatch, dimension):
+def test_a_stray_cell_far_right_in_any_row_trips_the_guard(tmp_path, monkeypatch, dimension,
+                                                          extent_only):
     monkeypatch.setattr(xlsx_scan, "MAX_CELLS", 3 * 100)
     rows = row(1, cell("A1")) + row(2, cell("A2") + cell("CW2")) + row(3, cell("C3"))
-    scan = scan_xlsx(str(write_book(tmp_path / "a.xlsx", sheet(rows, dimension=dimension))))
+    path = write_book(tmp_path / "a.xlsx", sheet(rows, dimension=dimension))
+    scan = scan_xlsx(str(path), extent_only=extent_only)
     # <dimension> is trusted when present (every common writer keeps it right)
     assert scan["Xa"].far_cell == (None if dimension else (1, 100))
 
@@ -112,6 +117,8 @@ def test_the_guard_counts_rows_with_and_without_numbers(tmp_path, monkeypatch, n
                        for i in range(n_rows))
         path = write_book(tmp_path / f"{n_rows}.xlsx", sheet(rows, dimension="A1:C1"))
         assert (scan_xlsx(str(path))["Xa"].far_cell is not None) is too_large
+        # the size alone (what the read ahead looks at first) finds the same
+        assert (scan_xlsx(str(path), extent_only=True)["Xa"].far_cell is not None) is too_large
 
 
 def test_a_corrupt_sheet_stream_is_left_to_calamine(tmp_path):

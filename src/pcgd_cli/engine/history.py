@@ -110,17 +110,20 @@ def level_history(evaluation: Evaluation) -> list[Finding]:
             g, lv = groups[known_rows], result.level[known_rows]
             yr = years[known_rows].astype(np.int64)
             drops = np.flatnonzero((g[1:] == g[:-1]) & (lv[1:] < lv[:-1]))
+            # Python ints taken out once: a numpy scalar per finding cost more than it
+            rows, yrs, lvs = known_rows.tolist(), yr.tolist(), lv.tolist()
             for k in drops.tolist():
-                prev = YearLevel(int(yr[k]), int(lv[k]))
-                cur = YearLevel(int(yr[k + 1]), int(lv[k + 1]))
-                findings.append(_finding("level_lost", units, int(known_rows[k + 1]), sid,
+                prev = YearLevel(yrs[k], lvs[k])
+                cur = YearLevel(yrs[k + 1], lvs[k + 1])
+                findings.append(_finding("level_lost", units, rows[k + 1], sid,
                                          prev, cur, prev.level))
-            for unit in np.unique(g[drops + 1]).tolist():
-                # g is sorted by unit, then year: the unit's known years are one slice
-                a, b = np.searchsorted(g, unit, "left"), np.searchsorted(g, unit, "right")
-                known = [YearLevel(int(yr[k]), int(lv[k])) for k in range(a, b)]
+            # g is sorted by unit, then year: each unit's known years are one slice
+            dropped = np.unique(g[drops + 1])
+            starts = np.searchsorted(g, dropped, "left").tolist()
+            ends = np.searchsorted(g, dropped, "right").tolist()
+            for a, b in zip(starts, ends, strict=True):
+                known = [YearLevel(yrs[k], lvs[k]) for k in range(a, b)]
                 for first, second, held in _not_kept(known):
                     findings.append(_finding("level_not_kept_two_years", units,
-                                             int(known_rows[b - 1]), sid, first,
-                                             second, held))
+                                             rows[b - 1], sid, first, second, held))
     return findings

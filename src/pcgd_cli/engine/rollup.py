@@ -80,16 +80,25 @@ def share_of_units(child_status: np.ndarray, parent_of: np.ndarray, n_parents: i
     return ShareResult(required, children, met, unknown, shortfall), status
 
 
-def _summed(ind: IndicatorResult, member_of: np.ndarray, n: int) -> IndicatorResult:
+# Check codes whose figures a parent unit adds up (a lookup per commune, not np.isin)
+_SUMMED_CHECKS = np.zeros(max(Check) + 1, dtype=bool)
+_SUMMED_CHECKS[[Check.PASS, Check.FAIL, Check.NOT_APPLICABLE]] = True
+
+
+def _summed(ind: IndicatorResult, member_of: np.ndarray, n: int,
+            of_communes: bool = True) -> IndicatorResult:
+    """The figures of ``ind``'s units added up per parent unit (``member_of``): a
+    commune's, only its known figures; a lower parent unit's (``of_communes=False``),
+    already such sums, all of them."""
     # where ĐBKK communes are judged on another age band, sum every commune's normal
     # band: adding 15-25 year-olds to 15-35 year-olds would mean nothing
     numerator, denominator, excluded, checks = ind.normal or (
         ind.numerator, ind.denominator, ind.excluded, ind.check)
-    known = np.isin(checks, (Check.PASS, Check.FAIL, Check.NOT_APPLICABLE))
+    known = _SUMMED_CHECKS[checks] if of_communes else None
 
     def total(values: np.ndarray) -> np.ndarray:
-        return np.bincount(member_of, weights=np.where(known, values, 0),
-                           minlength=n).astype(np.int64)
+        weights = values if known is None else np.where(known, values, 0)
+        return np.bincount(member_of, weights=weights, minlength=n).astype(np.int64)
 
     zeros = np.zeros(n, dtype=np.int64)
     # a test nobody's data could check stays "not checked" all the way up
@@ -157,7 +166,12 @@ def roll_up(table: CountTable, communes: dict[str, StandardResult],
                 share, status = share_of_units(lv_lower.status, parent_of, n, required)
                 if not lower.evaluated:
                     status = np.full(n, Status.NOT_EVALUATED, dtype=np.int8)
-                summed = [_summed(ind, member_of, n) for ind in level_commune.indicators]
+                # a province adds up its districts' sums, the nation its provinces':
+                # the same integers as adding up every commune, from far fewer rows
+                summed = ([_summed(ind, member_of, n) for ind in level_commune.indicators]
+                          if depth == 1 else
+                          [_summed(ind, parent_of, n, of_communes=False)
+                           for ind in lv_lower.indicators])
                 levels.append(LevelResult(spec, status, summed, [], share))
             judged = lower.evaluated and any(lv.share and lv.share.required is not None
                                              for lv in levels)

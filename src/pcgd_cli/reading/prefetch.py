@@ -16,7 +16,8 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
-from pcgd_cli.reading.workbook import WORKBOOK_SUFFIXES, RawSheet, read_file
+from pcgd_cli.reading.workbook import WORKBOOK_SUFFIXES, RawSheet, apply_scans, read_file
+from pcgd_cli.reading.xlsx_scan import scan_xlsx
 
 
 class Prefetch:
@@ -36,7 +37,8 @@ class Prefetch:
         try:
             for path in self._paths:
                 try:
-                    self._sheets[path] = read_file(path, scanned=self._scanned.set)
+                    self._sheets[path] = read_file(path, scanned=self._scanned.set,
+                                                   full_scan=False)
                 finally:
                     self._done[path].set()
         except BaseException:  # noqa: BLE001 - said again by the pipeline's own read
@@ -48,9 +50,13 @@ class Prefetch:
     def read(self, path: Path) -> list[RawSheet]:
         done = self._done.get(path)
         if done is not None:
+            # the rest of the scan, here while the thread parses (see the module's text)
+            xlsx = path.suffix.lower() in (".xlsx", ".xlsm")
+            scans = scan_xlsx(str(path)) if xlsx else {}
             done.wait()
             sheets = self._sheets.pop(path, None)
             if sheets is not None:
+                apply_scans(sheets, scans)
                 return sheets
         return read_file(path)
 

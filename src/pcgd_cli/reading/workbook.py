@@ -141,14 +141,32 @@ def _merges(sheet) -> list[Merge] | None:
     return [(int(a[0]), int(a[1]), int(b[0]), int(b[1])) for a, b in ranges]
 
 
-def read_workbook(path: Path, scanned: Callable[[], object] | None = None) -> list[RawSheet]:
+def apply_scans(sheets: list[RawSheet], scans: dict[str, SheetScan]) -> None:
+    """What the sheets' XML says that calamine does not: hidden rows, and formulas
+    never calculated (such a cell is not a value, whatever was stored: made blank)."""
+    for sheet in sheets:
+        scan = scans.get(sheet.name)
+        if scan is None or sheet.far_cell is not None:
+            continue
+        rows = sheet.rows
+        for row0, col0 in scan.uncached_formulas:
+            if row0 < len(rows) and col0 < len(rows[row0]):
+                rows[row0][col0] = ""
+        sheet.hidden_rows = scan.hidden_rows
+        sheet.uncached_formulas = scan.uncached_formulas
+
+
+def read_workbook(path: Path, scanned: Callable[[], object] | None = None,
+                  full_scan: bool = True) -> list[RawSheet]:
     """``scanned``: called once the sheets' XML has been looked at, before calamine
-    parses them (without holding the GIL: see reading/prefetch.py)."""
+    parses them (without holding the GIL: see reading/prefetch.py). ``full_scan=False``:
+    the XML only looked at for the sheets' size; the caller applies the whole scan
+    (``apply_scans``), made meanwhile."""
     from python_calamine import CalamineWorkbook, PasswordError
 
     _check_container(path)
     is_xlsx = path.suffix.lower() in (".xlsx", ".xlsm")
-    scans = scan_xlsx(str(path)) if is_xlsx else {}
+    scans = scan_xlsx(str(path), extent_only=not full_scan) if is_xlsx else {}
     if scanned is not None:
         scanned()
     try:
@@ -166,13 +184,9 @@ def read_workbook(path: Path, scanned: Callable[[], object] | None = None) -> li
                 continue
             sheet = book.get_sheet_by_name(meta.name)
             rows = sheet.to_python(skip_empty_area=False)
-            for row0, col0 in scan.uncached_formulas:
-                # a formula never calculated is not a value, whatever was stored
-                if row0 < len(rows) and col0 < len(rows[row0]):
-                    rows[row0][col0] = ""
-            sheets.append(RawSheet(path, meta.name, rows, hidden=hidden, merges=_merges(sheet),
-                                   hidden_rows=scan.hidden_rows,
-                                   uncached_formulas=scan.uncached_formulas))
+            sheets.append(RawSheet(path, meta.name, rows, hidden=hidden, merges=_merges(sheet)))
+        if full_scan:
+            apply_scans(sheets, scans)
         return sheets
     except PcgdError:
         raise
@@ -185,9 +199,10 @@ def read_workbook(path: Path, scanned: Callable[[], object] | None = None) -> li
         raise PcgdError("file_unreadable", path=path, error=first) from None
 
 
-def read_file(path: Path, scanned: Callable[[], object] | None = None) -> list[RawSheet]:
+def read_file(path: Path, scanned: Callable[[], object] | None = None,
+              full_scan: bool = True) -> list[RawSheet]:
     """All sheets of ``path``; a CSV or Parquet file is one sheet named after the file.
-    ``scanned``: see ``read_workbook``."""
+    ``scanned``, ``full_scan``: see ``read_workbook``."""
     suffix = path.suffix.lower()
     if not path.is_file():
         raise PcgdError("file_not_found", path=path)
@@ -195,7 +210,7 @@ def read_file(path: Path, scanned: Callable[[], object] | None = None) -> list[R
         if suffix == ".csv":
             return read_csv(path)
         if suffix in WORKBOOK_SUFFIXES:
-            return read_workbook(path, scanned)
+            return read_workbook(path, scanned, full_scan)
         if suffix == ".parquet":
             from pcgd_cli.reading.parquet import read_parquet
 

@@ -197,7 +197,8 @@ def _far_cell(data: bytes, last_row: int, last_col: int) -> tuple[int, int]:
     return best
 
 
-def _scan_sheet(book: zipfile.ZipFile, member: str, full_calc: bool) -> SheetScan:
+def _scan_sheet(book: zipfile.ZipFile, member: str, full_calc: bool,
+                extent_only: bool = False) -> SheetScan:
     scan = SheetScan()
     with book.open(member) as stream:
         first = stream.read(_HEAD)
@@ -208,10 +209,14 @@ def _scan_sheet(book: zipfile.ZipFile, member: str, full_calc: bool) -> SheetSca
         dimension = _DIMENSION.search(first)
         last_col = column_number(dimension.group(1)) if dimension else 0
         last_row = 0
+        # the size alone needs only the last row of each piece, given <dimension>
+        extent_only = extent_only and dimension is not None
         for buf, start, end in _pieces(first, stream, row_tag):
             last_row = _last_row(buf, start, end, row_tag, last_row)
             if dimension is None:
                 last_col = max(last_col, _widest_row(buf, start, end))
+            if extent_only:
+                continue
             scan.hidden_rows += _hidden_rows(buf, start, end)
             scan.uncached_formulas += _uncached_formulas(buf, start, end, full_calc)
     if last_row * max(last_col, 1) > MAX_CELLS:
@@ -220,10 +225,11 @@ def _scan_sheet(book: zipfile.ZipFile, member: str, full_calc: bool) -> SheetSca
     return scan
 
 
-def scan_xlsx(path: str) -> dict[str, SheetScan]:
+def scan_xlsx(path: str, extent_only: bool = False) -> dict[str, SheetScan]:
     """Per sheet name: hidden rows, formulas never calculated, and a far cell when
     the sheet is too large to read. Empty when the archive cannot be scanned
-    (calamine then reports what is wrong)."""
+    (calamine then reports what is wrong). ``extent_only``: the far cell alone, what
+    must be known before calamine parses (0.08 s on the national file, 0.13 s all)."""
     try:
         with zipfile.ZipFile(path) as book:
             try:
@@ -233,7 +239,7 @@ def scan_xlsx(path: str) -> dict[str, SheetScan]:
             scans = {}
             for name, member in sheet_paths(book).items():
                 try:
-                    scans[name] = _scan_sheet(book, member, full_calc)
+                    scans[name] = _scan_sheet(book, member, full_calc, extent_only)
                 except KeyError:
                     continue
             return scans

@@ -116,23 +116,42 @@ def write_document(stream: IO, top: dict, results: Iterable[list[bytes]], end: d
     report never sits in memory whole; one write per chunk (a write per unit cost 0.4 s
     nationally)."""
     write = byte_writer(stream)
+    open_results(write, top)
+    wrote = write_chunks(write, results, wrote=False)
+    close_document(write, wrote, end)
+
+
+def open_results(write: Callable[[bytes], object], top: dict) -> None:
+    """The document up to the opening bracket of "results"."""
     write(b"{\n")
     for key, value in top.items():
         write(b" " + encode(key) + b": " + encode(value) + b",\n")
-    _write_list(write, "results", results, last=False)
+    write(b" " + encode("results") + b": [")
+
+
+def write_chunks(write: Callable[[bytes], object], chunks: Iterable[list[bytes]],
+                 wrote: bool) -> bool:
+    """Entries of an open list, a chunk per write; ``wrote``: whether the list holds
+    entries already (a comma then comes first). Returns it after these chunks."""
+    for chunk in chunks:
+        if chunk:
+            write((b",\n  " if wrote else b"\n  ") + b",\n  ".join(chunk))
+            wrote = True
+    return wrote
+
+
+def close_document(write: Callable[[bytes], object], wrote: bool, end: dict) -> None:
+    """The closing bracket of "results" (``wrote``: it holds entries), then ``end``'s
+    keys as lists, and the closing brace."""
+    _close_list(write, wrote, last=not end)
     keys = list(end)
     for n, key in enumerate(keys):
-        _write_list(write, key, [list(map(encode, end[key]))], last=n == len(keys) - 1)
+        write(b" " + encode(key) + b": [")
+        entries = write_chunks(write, [list(map(encode, end[key]))], wrote=False)
+        _close_list(write, entries, last=n == len(keys) - 1)
     write(b"}\n")
 
 
-def _write_list(write: Callable[[bytes], object], key: str, chunks: Iterable[list[bytes]],
-                last: bool) -> None:
-    write(b" " + encode(key) + b": [")
-    first = True
-    for chunk in chunks:
-        if chunk:
-            write((b"\n  " if first else b",\n  ") + b",\n  ".join(chunk))
-            first = False
-    write(b"]" if first else b"\n ]")
+def _close_list(write: Callable[[bytes], object], wrote: bool, last: bool) -> None:
+    write(b"\n ]" if wrote else b"]")
     write(b"\n" if last else b",\n")

@@ -22,19 +22,29 @@ import orjson
 from pcgd_cli.engine.results import STATUS_NAMES, Check, Status
 from pcgd_cli.report.explain import reason_lines, share_gap_text
 from pcgd_cli.report.json_common import (
+    byte_writer,
+    close_document,
     encode,
     head,
     no_cycle_collection,
+    open_results,
     tail,
-    write_document,
+    write_chunks,
 )
 from pcgd_cli.report.json_rules import rules_part
 from pcgd_cli.report.result_columns import StandardColumns, TierColumns, result_columns
+from pcgd_cli.report.second_core import write_in_two
 from pcgd_cli.report_model import Report
 
 SCHEMA_VERSION = 2
 # Units turned into dicts and written at a time: bounds memory on national files.
 CHUNK = 500
+# From this many chunks the later ones and the findings are encoded in a child process
+# (second_core.py): a province's report (one chunk) is not worth a fork. The parent
+# takes the first PARENT_SHARE of the chunks: the child also encodes the findings
+# (6,000 year findings nationally, about a third of the work).
+SPLIT_FROM = 8
+PARENT_SHARE = 0.8
 
 # Status names indexed by the engine's integer codes: a list lookup per unit.
 _STATUSES = [STATUS_NAMES[Status(s)] for s in range(len(Status))]
@@ -215,12 +225,16 @@ def tier_lines(tier: TierColumns, report: Report, lang: str, explain: bool, a: i
     return out
 
 
-def result_chunks(report: Report, tiers: list[TierColumns], size: int, lang: str,
-                  explain: bool) -> Iterator[list[bytes]]:
-    """The results entries encoded, communes first, at most ``size`` units at a time."""
-    for tier in tiers:
-        for a in range(0, len(tier), size):
-            yield tier_lines(tier, report, lang, explain, a, a + size)
+def chunk_list(tiers: list[TierColumns], size: int) -> list[tuple[TierColumns, int]]:
+    """(tier, first unit) of each chunk of at most ``size`` units, communes first."""
+    return [(tier, a) for tier in tiers for a in range(0, len(tier), size)]
+
+
+def result_chunks(report: Report, chunks: list[tuple[TierColumns, int]], size: int,
+                  lang: str, explain: bool) -> Iterator[list[bytes]]:
+    """The results entries of ``chunks`` encoded, a chunk at a time."""
+    for tier, a in chunks:
+        yield tier_lines(tier, report, lang, explain, a, a + size)
 
 
 def _head(report: Report, tiers: list[TierColumns], lang: str) -> dict:
@@ -241,7 +255,24 @@ def write_json(report: Report, stream: IO, lang: str = "vi", explain: bool = Fal
     """The JSON report, a chunk of units at a time. ``tiers``: the result columns when
     the caller has them already (another output)."""
     tiers = result_columns(report.evaluation) if tiers is None else tiers
+    chunks = chunk_list(tiers, CHUNK)
+    # every chunk holds a unit, so the child's first one follows the parent's last
+    cut = max(1, round(len(chunks) * PARENT_SHARE)) if len(chunks) >= SPLIT_FROM else len(chunks)
+
+    def first(write) -> None:
+        open_results(write, _head(report, tiers, lang))
+        write_chunks(write, result_chunks(report, chunks[:cut], CHUNK, lang, explain),
+                     wrote=False)
+
+    def second(write) -> None:
+        wrote = write_chunks(write, result_chunks(report, chunks[cut:], CHUNK, lang, explain),
+                             wrote=cut > 0)
+        close_document(write, wrote, tail(report, lang))
+
+    write = byte_writer(stream)
     with no_cycle_collection():
-        write_document(stream, _head(report, tiers, lang),
-                       result_chunks(report, tiers, CHUNK, lang, explain),
-                       tail(report, lang))
+        if cut < len(chunks):
+            write_in_two(first, second, write)
+        else:
+            first(write)
+            second(write)

@@ -146,7 +146,11 @@ def parse_code(cell: object, width: int | None) -> str:
     """3394, 3394.0 and "03394" are all commune "03394"."""
     if cell is None:
         return ""
-    if isinstance(cell, float) and cell.is_integer():
+    if cell.__class__ is str and cell.isascii() and cell.isdigit():
+        # "03394" as most files write it: nothing to clean (no space, no accent, no
+        # ".0"), so not normalised and searched: 10,600 codes in a national file
+        text = cell
+    elif isinstance(cell, float) and cell.is_integer():
         text = str(int(cell))
     else:
         text = _clean_text(str(cell))
