@@ -50,7 +50,13 @@ def write_in_two(first: Callable[[Write], None], second: Callable[[Write], None]
                  write: Write) -> None:
     """``first(write)`` then ``second(write)``, the second computed meanwhile in a child
     process when the system can fork; the bytes written are the same either way."""
-    if not hasattr(os, "fork") or not hasattr(signal, "pthread_sigmask"):
+    import threading
+
+    # a fork beside another live thread could copy a lock that thread holds (stdout's,
+    # an import's) into a child that would then wait on it for ever, and this process
+    # on the child: only a process on its own thread forks
+    if (not hasattr(os, "fork") or not hasattr(signal, "pthread_sigmask")
+            or threading.active_count() != 1):
         first(write)
         second(write)
         return
