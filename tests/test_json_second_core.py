@@ -88,3 +88,22 @@ def test_a_stop_in_the_parent_ends_the_child(monkeypatch: pytest.MonkeyPatch) ->
         write_in_two(first, second, [].append)
     with pytest.raises(ChildProcessError):  # killed and reaped already
         os.waitpid(children[0], os.WNOHANG)
+
+
+def test_no_fork_beside_another_live_thread(monkeypatch: pytest.MonkeyPatch) -> None:
+    import threading
+
+    def no_fork():
+        raise AssertionError("forked beside a live thread")
+
+    monkeypatch.setattr(os, "fork", no_fork)
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait)
+    other.start()
+    try:
+        stream = io.BytesIO()
+        write_in_two(lambda w: w(b"first "), lambda w: w(b"second"), stream.write)
+    finally:
+        stop.set()
+        other.join()
+    assert stream.getvalue() == b"first second"
