@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
+from collections.abc import Callable
 
 import numpy as np
 
@@ -110,9 +111,17 @@ def _flag_text(cell: object) -> str:
     return _clean_text(str(cell)).casefold()
 
 
-def _distinct(cells: list[object]) -> set[tuple[type, object]]:
-    """Each distinct cell with its type: 1, 1.0 and True are equal, and not the same cell."""
-    return {(cell.__class__, cell) for cell in cells}
+def _per_distinct(cells: list[object], read: Callable[[object], float | None],
+                  code: str) -> tuple[np.ndarray, list[Problem]]:
+    """``read`` applied once per distinct cell (a column holds a few: "x", "", "có";
+    2023, 2024), with its type: 1, 1.0 and True are equal, and not the same cell. A cell
+    ``read`` gives None for is missing (NaN) and a problem ``code``."""
+    value_of = {key: read(key[1]) for key in {(cell.__class__, cell) for cell in cells}}
+    values = [value_of[cell.__class__, cell] for cell in cells]
+    if None not in value_of.values():
+        return np.array(values, dtype=float), []
+    problems: list[Problem] = [(i, code, cells[i]) for i, v in enumerate(values) if v is None]
+    return np.array([np.nan if v is None else v for v in values], dtype=float), problems
 
 
 def _flag_value(cell: object, blank: float) -> float | None:
@@ -131,15 +140,8 @@ def parse_flags(cells: list[object], blank_is_no: bool) -> tuple[np.ndarray, lis
     """Yes/no cells as 1.0/0.0; blank is 0 for ĐBKK ("x"/blank), missing otherwise;
     an invalid cell is missing (NaN) either way."""
     blank = 0.0 if blank_is_no else np.nan
-    # a column holds a few distinct cells ("x", "", "có"): each is read once
-    value_of = {key: _flag_value(key[1], blank) for key in _distinct(cells)}
-    values = [value_of[cell.__class__, cell] for cell in cells]
-    if None not in value_of.values():
-        return np.array(values, dtype=float), []
-    problems: list[Problem] = [(i, "bad_flag", cells[i]) for i, v in enumerate(values)
-                               if v is None]
-    # unknown, even where blank means "no"
-    return np.array([np.nan if v is None else v for v in values], dtype=float), problems
+    # an invalid cell is unknown, even where blank means "no"
+    return _per_distinct(cells, lambda cell: _flag_value(cell, blank), "bad_flag")
 
 
 def parse_code(cell: object, width: int | None) -> str:
@@ -172,14 +174,7 @@ _YEAR = re.compile(r"^(\d{4})(\s*[-–/]\s*\d{2,4})?$")
 
 def parse_years(cells: list[object]) -> tuple[np.ndarray, list[Problem]]:
     """2024, "2024" or a school year "2024-2025" (statistics as of 30/9/2024)."""
-    # a column holds a few distinct years: each is read once
-    value_of = {key: _year_value(key[1]) for key in _distinct(cells)}
-    values = [value_of[cell.__class__, cell] for cell in cells]
-    if None not in value_of.values():
-        return np.array(values, dtype=float), []
-    problems: list[Problem] = [(i, "bad_year", cells[i]) for i, v in enumerate(values)
-                               if v is None]
-    return np.array([np.nan if v is None else v for v in values], dtype=float), problems
+    return _per_distinct(cells, _year_value, "bad_year")
 
 
 def _year_value(cell: object) -> float | None:
