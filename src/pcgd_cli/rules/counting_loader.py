@@ -8,9 +8,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pcgd_cli.errors import PcgdError
 from pcgd_cli.rules.counting_model import CountingRules
-from pcgd_cli.rules.loader import located, parse_file, raise_if_invalid, read_yaml, rules_dir
+from pcgd_cli.rules.loader import (
+    located,
+    parse_file,
+    raise_if_invalid,
+    read_yaml,
+    resolve_id_or_path,
+    rules_dir,
+)
 
 DEFAULT_COUNTING = "household-2025"
 
@@ -49,14 +55,8 @@ def load_counting_rules(path: Path) -> CountingRules:
 
 def resolve_counting(id_or_path: str | None) -> Path:
     """A built-in id (``household-2025``) or a path to the user's own file."""
-    builtin = builtin_counting_ids()
-    name = id_or_path or DEFAULT_COUNTING
-    if name in builtin:
-        return builtin[name]
-    path = Path(name)
-    if path.suffix.lower() in (".yaml", ".yml") or path.exists():
-        return path
-    raise PcgdError("counting_unknown_id", id=name, known=", ".join(builtin))
+    return resolve_id_or_path(id_or_path or DEFAULT_COUNTING, builtin_counting_ids(),
+                               "counting_unknown_id")
 
 
 def is_counting(id_or_path: str) -> bool:

@@ -272,10 +272,15 @@ def load_rule_set(path: Path) -> RuleSet:
 
 def resolve_rule_set(id_or_path: str, kind: str = "standards") -> Path:
     """A built-in id (``nd20-2014``) or a path to the user's own file."""
-    builtin = builtin_rule_ids(kind)
-    if id_or_path in builtin:
-        return builtin[id_or_path]
-    path = Path(id_or_path)
+    return resolve_id_or_path(id_or_path, builtin_rule_ids(kind), "rules_unknown_id")
+
+
+def resolve_id_or_path(name: str, builtin: dict[str, Path], unknown: str) -> Path:
+    """``name`` as one of the ``builtin`` files, else as the user's YAML file (or any
+    file that exists); neither: the error ``unknown`` listing the known ids."""
+    if name in builtin:
+        return builtin[name]
+    path = Path(name)
     if path.suffix.lower() in (".yaml", ".yml") or path.exists():
         return path
-    raise PcgdError("rules_unknown_id", id=id_or_path, known=", ".join(builtin))
+    raise PcgdError(unknown, id=name, known=", ".join(builtin))
