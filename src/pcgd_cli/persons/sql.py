@@ -661,12 +661,13 @@ def per_commune_sql(plan: Plan, by_village: bool = False) -> str:
     as pcgd blanks it (``rejected_in_<group>`` above 0; ``persons/unknown.py``)."""
     statements = counting_statements(plan, by_village)
     keys = [name for name, _ in group_keys(by_village) if name not in ("_file", "_sheet")]
-    group_of = {key: u for u in unknown_groups(plan) for key in u.keys}
+    unknown = unknown_groups(plan)
+    group_of = {key: u for u in unknown for key in u.keys}
+    # every count is in one group (its cohort, else its own): unknown_groups
     sums = [f"CASE WHEN SUM({quote(group_of[c.key].column)}) > 0 THEN NULL "
-            f"ELSE SUM({quote(c.key)}) END AS {quote(c.key)}" if c.key in group_of else
-            f"SUM({quote(c.key)}) AS {quote(c.key)}" for c in _counts(plan)]
+            f"ELSE SUM({quote(c.key)}) END AS {quote(c.key)}" for c in _counts(plan)]
     sums += [f"SUM({name}) AS {name}" for name in ("persons_read", *FATES)]
-    sums += [f"SUM({quote(u.column)}) AS {quote(u.column)}" for u in unknown_groups(plan)]
+    sums += [f"SUM({quote(u.column)}) AS {quote(u.column)}" for u in unknown]
     sums += [f"SUM({quote('check_' + c.code)}) AS {quote('check_' + c.code)}"
              for c in plan.rules.checks]
     group = ", ".join(quote(k) for k in keys)
