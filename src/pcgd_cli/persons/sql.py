@@ -496,6 +496,11 @@ def counting_statements(plan: Plan, by_village: bool = False) -> list[str]:
     return [*statements, sums]
 
 
+# where each input's rows start in person_values (rows of one input are contiguous): a
+# row's position among its input's rows is its rowid minus its input's start
+_STARTS = "starts AS (SELECT _file, _sheet, MIN(rowid) AS start FROM person_values GROUP BY ALL)"
+
+
 def findings_sql(plan: Plan, codes: list[str], cap: int) -> str:
     """The rows flagged by the checks ``codes``, at most ``cap`` per check, in input order,
     from ``person_values`` and ``later_<check>`` (run after ``counting_sql``): the cells
@@ -544,10 +549,7 @@ def findings_sql(plan: Plan, codes: list[str], cap: int) -> str:
               "(PARTITION BY code ORDER BY _file, _sheet, _row, pos) AS rank_in_code FROM (\n  "
               + "\n  UNION ALL\n  ".join(branches) + "\n  ) AS hits\n) AS listed\n"
               f"WHERE rank_in_code <= {int(cap)}")
-    # positions among the rows of the same input (rows of one input are contiguous)
-    return (f"WITH listed AS ({listed}),\n"
-            "starts AS (SELECT _file, _sheet, MIN(rowid) AS start FROM person_values"
-            " GROUP BY ALL)\n"
+    return (f"WITH listed AS ({listed}),\n{_STARTS}\n"
             "SELECT listed.*, pos - s.start AS position, first_pos - fs.start AS first_position\n"
             "FROM listed JOIN starts AS s USING (_file, _sheet)\n"
             "LEFT JOIN starts AS fs ON fs._file = listed.first_file "
@@ -559,8 +561,7 @@ def rows_at_sql(positions: list[int]) -> str:
     """Where persons of person_values are (``rowid`` → ``_file``, ``_sheet``, ``_row``, and
     the position among its input's rows where the reader left ``_row`` to the order)."""
     listed = ", ".join(str(int(p)) for p in positions)
-    return ("WITH starts AS (SELECT _file, _sheet, MIN(rowid) AS start FROM person_values"
-            " GROUP BY ALL)\n"
+    return (f"WITH {_STARTS}\n"
             "SELECT p.rowid AS pos, p._file, p._sheet, p._row, p.rowid - s.start AS position\n"
             f"FROM person_values AS p JOIN starts AS s USING (_file, _sheet)\n"
             f"WHERE p.rowid IN ({listed})")
@@ -643,8 +644,7 @@ def first_rows_sql(column: str, values: list[str]) -> str:
     is as in ``findings_sql``."""
     listed = ", ".join("'" + v.replace("'", "''") + "'" for v in values)
     col = quote(column)
-    return ("WITH starts AS (SELECT _file, _sheet, MIN(rowid) AS start FROM person_values"
-            " GROUP BY ALL),\n"
+    return (f"WITH {_STARTS},\n"
             f"hits AS (SELECT {col} AS value, _file, _sheet, _row, rowid AS pos,\n"
             f"    ROW_NUMBER() OVER (PARTITION BY {col} ORDER BY {ORDER}) AS rank_in_value\n"
             f"  FROM person_values WHERE {col} IN ({listed}))\n"
