@@ -210,8 +210,9 @@ def count_persons(paths: list[Path], rules: CountingRules | str | None = None,
     by_file.insert(0, "path", [str(p) for p in paths])
     for record, (_, row) in zip(inputs, by_file.iterrows(), strict=True):
         record.rows_read, record.rows_counted = int(row["persons_read"]), int(row["counted"])
-    kept = {(c, int(y)) for c, y in zip(counts["commune_code"], counts["year"], strict=True)
-            if y == y and y is not None}  # a register row of no year (NaN) is not kept
+    # a register row of no year (blank) is not one the rejected persons were counted in
+    known = counts[["commune_code", "year"]].dropna()
+    kept = {(c, int(y)) for c, y in zip(known["commune_code"], known["year"], strict=True)}
     findings += unknown_findings(unknown, groups, rules, kept, where, findings)
     for f in findings:
         f.params.setdefault("rules_id", rules.id)
