@@ -124,7 +124,7 @@ def _print(result, fmt: str, book, lang: str, quiet: bool) -> None:
     if fmt == "json":
         out.write_counts_json(result, sys.stdout, lang)
     elif fmt == "csv":
-        out.write_stdout_csv(result, sys.stdout)
+        out.write_counts_csv(result, sys.stdout)
     elif not quiet:
         console = Console(highlight=False)
         table, note = counts_table(result, book, lang)

@@ -63,19 +63,17 @@ def _blank(value: object) -> bool:
     return value is None or bool(pd.isna(value))
 
 
-def _frame(result: PersonCounts) -> pd.DataFrame:
-    return counts_frame(result)
-
-
 def write_counts_csv(result: PersonCounts, fh: IO) -> None:
-    _frame(result).to_csv(fh, index=False, lineterminator="\n")
+    """The counts as a file or on stdout: a count not known and a village not written
+    are empty fields."""
+    counts_frame(result).to_csv(fh, index=False, lineterminator="\n")
 
 
 def write_counts_xlsx(result: PersonCounts, fh: IO, rule_book: RuleBook,
                       lang: str = "vi") -> None:
     import xlsxwriter
 
-    frame = _frame(result)
+    frame = counts_frame(result)
     labels = column_labels(result, rule_book)
     book = xlsxwriter.Workbook(fh, {"in_memory": True})
     bold = book.add_format({"bold": True, "text_wrap": True, "valign": "top"})
@@ -118,7 +116,7 @@ def write_counts_parquet(result: PersonCounts, fh: IO) -> None:
         target = Path(folder) / "counts.parquet"
         con = duckdb.connect()
         try:
-            con.register("counts", _frame(result))
+            con.register("counts", counts_frame(result))
             con.execute(f"COPY counts TO '{target}' (FORMAT parquet)")
         finally:
             con.close()
@@ -157,11 +155,6 @@ def result_dict(result: PersonCounts, lang: str = "vi") -> dict:
 def write_counts_json(result: PersonCounts, fh: IO, lang: str = "vi") -> None:
     json.dump(result_dict(result, lang), fh, ensure_ascii=False)
     fh.write("\n")
-
-
-def write_stdout_csv(result: PersonCounts, fh: IO) -> None:
-    # as the file: a count not known and a village not written are empty fields
-    counts_frame(result).to_csv(fh, index=False, lineterminator="\n")
 
 
 def accounting_totals(result: PersonCounts) -> dict[str, int]:
