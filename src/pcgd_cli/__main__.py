@@ -1,3 +1,3 @@
-from pcgd_cli.cli import run
+from pcgd_cli.launch import run
 
 run()

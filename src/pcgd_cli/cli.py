@@ -178,15 +178,17 @@ def check(
 
 def _start_reading(files: list[str]):
     """The workbooks' read, started now so that it runs while the rest of pcgd loads
-    (reading/prefetch.py); nothing read ahead when the files cannot be listed (the
+    (reading/prefetch.py), or taken from the installed command's start when it began
+    there (reading/early.py); nothing read ahead when the files cannot be listed (the
     check then says why, as before)."""
-    from pcgd_cli.reading.prefetch import Prefetch
+    from pcgd_cli.reading import early
     from pcgd_cli.reading.sources import expand_inputs
 
     try:
-        return Prefetch(expand_inputs(files))
+        paths = expand_inputs(files)
     except PcgdError:
-        return Prefetch([])
+        paths = []
+    return early.take(paths)
 
 
 def _survey_year(year: int | None) -> int | None:
@@ -221,7 +223,7 @@ def _run_check(files: list[str], book, fmt: Format, output: Path | None, lang: s
     from rich.console import Console
 
     from pcgd_cli.batch import file_progress, run_summary
-    from pcgd_cli.heap import imports_frozen
+    from pcgd_cli.heap import collector_paused, imports_frozen
     from pcgd_cli.output import OUTPUT_SUFFIXES, check_output_path
     from pcgd_cli.pipeline import check_files
     from pcgd_cli.reading import expand_inputs
@@ -241,7 +243,7 @@ def _run_check(files: list[str], book, fmt: Format, output: Path | None, lang: s
         # only wait: after the evaluation it was 8 ms more on a national check
         import pcgd_cli.report.json_report  # noqa: F401
     with imports_frozen():
-        with file_progress(paths, err, quiet, lang) as progress:
+        with collector_paused(), file_progress(paths, err, quiet, lang) as progress:
             report = check_files(paths, book, progress=progress, sheet_names=sheet_names,
                                  register=register, persons=persons,
                                  read=(prefetch or Prefetch([])).read)

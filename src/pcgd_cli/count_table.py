@@ -86,6 +86,8 @@ class CountTable:
                    invalid: Iterable[tuple[int, str]] = (),
                    locator: Locator | None = None) -> CountTable:
         """From a frame with the unit columns and count columns as floats (NaN missing)."""
+        from pcgd_cli.text_columns import text_column
+
         unit_cols = [*UNIT_KEYS, "disadvantaged"]
         values: dict[str, np.ndarray] = {}
         missing: dict[str, np.ndarray] = {}
@@ -96,7 +98,7 @@ class CountTable:
             missing[key] = np.isnan(raw)
             values[key] = np.where(missing[key], 0, raw).astype(np.int64)
         units = frame.reindex(columns=unit_cols).reset_index(drop=True)
-        units["commune_type"] = units["commune_type"].astype(object).fillna("").astype(str)
+        units["commune_type"] = text_column(units["commune_type"])
         return cls(units, values, missing, frozenset(present), has_districts,
                    frozenset(invalid), locator)
 

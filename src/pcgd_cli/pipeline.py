@@ -38,7 +38,7 @@ from pcgd_cli.rules.readings import choose_readings
 # rule loading lives with the rules; named here too, as the library's entry points
 from pcgd_cli.rules.target_loader import load_rule_book  # noqa: F401
 from pcgd_cli.units.register import Register
-from pcgd_cli.validation.catalog import column_catalog, normalise_header
+from pcgd_cli.validation.catalog import ColumnCatalog, column_catalog, normalise_header
 from pcgd_cli.validation.consistency import check_consistency, missing_columns
 from pcgd_cli.validation.table import build_unit_table
 
@@ -64,34 +64,40 @@ def read_spreadsheets(paths: list[Path], book: RuleBook,
                       sheet_names: list[str] | None = None,
                       progress: Callable[[Path], None] | None = None,
                       register: Register | None = None,
-                      sheets_read: dict[Path, list[RawSheet]] | None = None) -> Reading:
+                      sheets_read: dict[Path, list[RawSheet]] | None = None,
+                      summaries: dict[Path, InputSummary] | None = None,
+                      catalog: ColumnCatalog | None = None) -> Reading:
     """Every sheet of every file → one count table (one row per commune and year).
 
     ``sheet_names`` (``--sheet``): read only these sheets, hidden or not.
     ``register`` (``--units``): communes found by name, districts and ĐBKK from it.
-    ``sheets_read``: files already read, by path. A data set with no usable commune row
-    is an input error, named by its first error finding."""
+    ``sheets_read``, ``summaries``, ``catalog``: files already read, and already
+    summed up, by path; the book's column catalogue. A data set with no usable commune
+    row is an input error, named by its first error finding."""
     sheets = []
-    summaries: dict[Path, InputSummary] = {}
+    summaries = dict(summaries or {})
     for path in paths:
-        summaries[path] = InputSummary(path, file_sha256(path))
+        if path not in summaries:
+            summaries[path] = InputSummary(path, file_sha256(path))
         sheets.extend((sheets_read or {}).get(path) or read_file(path))
         if progress:
             progress(path)
     if sheet_names:
         check_sheet_names(sheets, sheet_names)
-    return tabulate_sheets(sheets, book, summaries, sheet_names, register)
+    return tabulate_sheets(sheets, book, summaries, sheet_names, register, catalog)
 
 
 def tabulate_sheets(sheets: list[RawSheet], book: RuleBook,
                     summaries: dict[Path, InputSummary] | None = None,
                     sheet_names: list[str] | None = None,
-                    register: Register | None = None) -> Reading:
+                    register: Register | None = None,
+                    catalog: ColumnCatalog | None = None) -> Reading:
     """Sheets already read (grids of cells) → the count table: the second half of
     ``read_spreadsheets``, for callers that hold grids rather than files."""
     if summaries is None:
         summaries = {s.file: InputSummary(s.file) for s in sheets}
-    reading = build_unit_table(sheets, column_catalog(book), summaries, sheet_names, register)
+    catalog = catalog or column_catalog(book)
+    reading = build_unit_table(sheets, catalog, summaries, sheet_names, register)
     if len(reading.table) == 0:
         # say why when a sheet was found but could not be used (e.g. far too large)
         first = next((f for f in reading.findings if f.severity == "error"), None)
@@ -145,10 +151,13 @@ def read_inputs(paths: list[Path], book: RuleBook, sheet_names: list[str] | None
         sheets_hold_persons,
     )
     from pcgd_cli.rules.counting_loader import load_counting_rules, resolve_counting
-    from pcgd_cli.validation.catalog import ColumnCatalog
 
     args = persons or PersonArgs()
     catalog = ColumnCatalog(load_counting_rules(resolve_counting(args.counting)).columns)
+    # what a table of counts needs besides its cells, made before they are asked for:
+    # with a read ahead (reading/prefetch.py), while calamine is still parsing
+    table_catalog = column_catalog(book)
+    summaries: dict[Path, InputSummary] = {}
     person_paths, table_paths = [], []
     sheets_read: dict[Path, list[RawSheet]] = {}
     for path in paths:
@@ -158,6 +167,7 @@ def read_inputs(paths: list[Path], book: RuleBook, sheet_names: list[str] | None
         elif suffix == ".csv":
             holds = csv_holds_persons(path, catalog)
         else:
+            summaries[path] = InputSummary(path, file_sha256(path))
             sheets_read[path] = read(path)
             holds = sheets_hold_persons(sheets_read[path], catalog)
         (person_paths if holds else table_paths).append(path)
@@ -166,7 +176,8 @@ def read_inputs(paths: list[Path], book: RuleBook, sheet_names: list[str] | None
                         table=table_paths[0].name)
     if person_paths:
         return read_person_rows(person_paths, args, register, progress, sheets_read)
-    return read_spreadsheets(paths, book, sheet_names, progress, register, sheets_read)
+    return read_spreadsheets(paths, book, sheet_names, progress, register, sheets_read,
+                             summaries, table_catalog)
 
 
 def validate_counts(reading: Reading, book: RuleBook) -> Reading:

@@ -27,6 +27,7 @@ from pcgd_cli.engine.results import (
     TierResult,
 )
 from pcgd_cli.rules.model import RuleSet, as_fraction
+from pcgd_cli.text_columns import frame_of
 
 
 @dataclass
@@ -116,7 +117,7 @@ def _units(frame: pd.DataFrame, member_of: np.ndarray, n: int, tier: Tier,
     code = rows[tier.code].to_numpy() if tier.code else np.full(n, "")
     name = rows[tier.label].to_numpy() if tier.label else np.full(n, "")
     parent_code = rows[parent.code].to_numpy() if parent and parent.code else np.full(n, "")
-    return pd.DataFrame({
+    return frame_of({
         "code": code, "name": name, "parent_code": parent_code,
         "year": rows["year"].to_numpy(),
         "disadvantaged": np.full(n, None, dtype=object),
@@ -131,7 +132,7 @@ def roll_up(table: CountTable, communes: dict[str, StandardResult],
     two_tier = not table.has_districts
     owner = {sid: rs for rs in rule_sets for sid in rs.standards}
     codes = [t.code for t in tiers if t.code]
-    commune_units = pd.DataFrame({
+    commune_units = frame_of({
         "code": frame["commune_code"].to_numpy(),
         "name": frame["commune"].to_numpy(),
         "parent_code": frame[tiers[1].code].to_numpy(),

@@ -16,6 +16,7 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
+from pcgd_cli.heap import keep
 from pcgd_cli.reading.workbook import WORKBOOK_SUFFIXES, RawSheet, apply_scans, read_file
 from pcgd_cli.reading.xlsx_scan import scan_xlsx
 
@@ -24,14 +25,24 @@ class Prefetch:
     """``read(path)`` gives what ``read_file(path)`` gives, read ahead when it could be."""
 
     def __init__(self, paths: list[Path]) -> None:
-        self._paths = [p for p in paths if p.suffix.lower() in WORKBOOK_SUFFIXES]
+        self._paths = self.workbooks(paths)
         self._done = {p: threading.Event() for p in self._paths}
         self._sheets: dict[Path, list[RawSheet]] = {}
+        self._scans: dict[Path, dict] = {}
         self._scanned = threading.Event()
         self._thread = threading.Thread(target=self._run, name="pcgd-read", daemon=True)
         if self._paths:
             self._thread.start()
             self._scanned.wait()
+
+    @staticmethod
+    def workbooks(paths: list[Path]) -> list[Path]:
+        """The files of ``paths`` that are read ahead: the workbooks."""
+        return [p for p in paths if p.suffix.lower() in WORKBOOK_SUFFIXES]
+
+    @property
+    def paths(self) -> list[Path]:
+        return list(self._paths)
 
     def _run(self) -> None:
         try:
@@ -47,16 +58,29 @@ class Prefetch:
         finally:
             self._scanned.set()
 
+    def scan_ahead(self) -> None:
+        """The rest of each workbook's scan, now, in the calling thread, while the thread
+        parses: for a caller that would otherwise have its cells before it can use
+        them (the installed command, which still has the command line to import)."""
+        for path in self._paths:
+            self._scans[path] = self._scan(path)
+
+    @staticmethod
+    def _scan(path: Path) -> dict:
+        return scan_xlsx(str(path)) if path.suffix.lower() in (".xlsx", ".xlsm") else {}
+
     def read(self, path: Path) -> list[RawSheet]:
         done = self._done.get(path)
         if done is not None:
             # the rest of the scan, here while the thread parses (see the module's text)
-            xlsx = path.suffix.lower() in (".xlsx", ".xlsm")
-            scans = scan_xlsx(str(path)) if xlsx else {}
+            scans = self._scans.pop(path, None)
+            if scans is None:
+                scans = self._scan(path)
             done.wait()
             sheets = self._sheets.pop(path, None)
             if sheets is not None:
                 apply_scans(sheets, scans)
+                keep(sheets)  # not freed cell by cell in the middle of the check
                 return sheets
         return read_file(path)
 

@@ -20,6 +20,7 @@ import pandas as pd
 from pcgd_cli.count_table import UNIT_KEYS, CountTable, InputSummary, Location, Reading
 from pcgd_cli.findings import Finding, cell_ref
 from pcgd_cli.reading.workbook import RawSheet
+from pcgd_cli.text_columns import frame_of, text_column
 from pcgd_cli.units.register import Register
 from pcgd_cli.validation.catalog import ColumnCatalog, normalise_header
 from pcgd_cli.validation.headers import HeaderMatch, find_header
@@ -296,7 +297,7 @@ def _sheet_part(sheet: RawSheet, header: HeaderMatch, catalog: ColumnCatalog,
     _drop_blank_columns(used, data, bad, catalog)
 
     keep = used.copy()
-    frame = pd.DataFrame({k: v[keep] for k, v in data.items()})
+    frame = frame_of({k: v[keep] for k, v in data.items()})
     excel_rows = first + np.flatnonzero(keep) + 1
     frame["_row"] = excel_rows
     position = np.cumsum(keep) - 1  # data row -> frame row
@@ -725,8 +726,8 @@ def _fill_units(frame: pd.DataFrame, invalid: set[tuple[int, str]]) -> pd.DataFr
             frame[code] = ""
         if name not in frame:
             frame[name] = frame[code]
-        frame[code] = frame[code].fillna("").astype(str)
-        frame[name] = frame[name].fillna("").astype(str)
+        frame[code] = text_column(frame[code])
+        frame[name] = text_column(frame[name])
     if "commune" not in frame:
         frame["commune"] = frame["commune_code"]
     if "year" not in frame:
