@@ -10,8 +10,11 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
 
+# compileall: bytecode as a wheel's install writes it (an editable install under
+# PYTHONDONTWRITEBYTECODE would compile every module at every run)
 $(VENV)/.installed: $(BIN)/python pyproject.toml
 	$(BIN)/pip install -q -e '.[test]'
+	$(BIN)/python -m compileall -q src
 	touch $@
 
 demo: $(VENV)/.installed

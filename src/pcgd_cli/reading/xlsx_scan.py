@@ -21,6 +21,8 @@ from dataclasses import dataclass, field
 from typing import IO
 from xml.etree import ElementTree
 
+from pcgd_cli.reading.zip_member import InflateError, open_member
+
 # calamine holds the full rectangle in memory, ~32 bytes a cell, and Python a
 # pointer a cell after that: 10 million cells (e.g. 200,000 rows × 50 columns)
 # is the most a sheet may span.
@@ -197,10 +199,10 @@ def _far_cell(data: bytes, last_row: int, last_col: int) -> tuple[int, int]:
     return best
 
 
-def _scan_sheet(book: zipfile.ZipFile, member: str, full_calc: bool,
+def _scan_sheet(book: zipfile.ZipFile, path: str, member: str, full_calc: bool,
                 extent_only: bool = False) -> SheetScan:
     scan = SheetScan()
-    with book.open(member) as stream:
+    with open_member(book, member, path) as stream:
         first = stream.read(_HEAD)
         root = _ROOT.search(first)
         row_tag = b"<" + ((root.group(1) or b"") if root else b"") + b"row"
@@ -239,10 +241,11 @@ def scan_xlsx(path: str, extent_only: bool = False) -> dict[str, SheetScan]:
             scans = {}
             for name, member in sheet_paths(book).items():
                 try:
-                    scans[name] = _scan_sheet(book, member, full_calc, extent_only)
+                    scans[name] = _scan_sheet(book, path, member, full_calc, extent_only)
                 except KeyError:
                     continue
             return scans
     except (OSError, zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError,
-            NotImplementedError, RuntimeError, ElementTree.ParseError, zlib.error):
+            NotImplementedError, RuntimeError, ElementTree.ParseError, zlib.error,
+            InflateError):
         return {}

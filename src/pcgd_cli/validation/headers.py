@@ -102,8 +102,10 @@ def find_header(rows: list[list[object]], catalog: ColumnCatalog,
                 merges: list[Merge] | None = None,
                 required: tuple[str, ...] = ("commune_code",)) -> HeaderMatch | None:
     """The header (one or two rows) that names the most columns, with one of the
-    ``required`` columns: a commune code, or (with a register of units) a name."""
-    best: tuple[int, int, int, list[str]] | None = None
+    ``required`` columns: a commune code, or (with a register of units) a name. Of two
+    naming as many, the first that names the first required column (a title "Tên đơn
+    vị" above a header "Mã xã" is not the header)."""
+    best: tuple[tuple[int, bool], int, int, list[str]] | None = None
     for r in range(min(SCAN_ROWS, len(rows))):
         if not any(_text(c) for c in rows[r]):
             continue
@@ -111,7 +113,7 @@ def find_header(rows: list[list[object]], catalog: ColumnCatalog,
             keys = [catalog.match(t) if t else None for t in texts]
             if not any(key in keys for key in required):
                 continue
-            score = len({k for k in keys if k is not None})
+            score = (len({k for k in keys if k is not None}), required[0] in keys)
             if best is None or score > best[0]:
                 best = (score, r, r + height, texts)
     if best is None:
