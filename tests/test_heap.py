@@ -66,3 +66,13 @@ def test_kept_only_when_the_process_ends_without_teardown(monkeypatch) -> None:
     cells = [[1.0, "a"]]
     heap.keep(cells)
     assert heap._kept == [cells]
+
+
+def test_the_collector_runs_for_person_rows_even_when_paused() -> None:
+    from pcgd_cli.heap import collector_paused, collector_running
+
+    with collector_paused():
+        with collector_running():
+            assert gc.isenabled()
+        assert not gc.isenabled()
+    assert gc.isenabled()

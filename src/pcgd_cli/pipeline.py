@@ -124,13 +124,15 @@ def read_person_rows(paths: list[Path], args: PersonArgs | None = None,
                      sheets_read: dict[Path, list[RawSheet]] | None = None) -> Reading:
     """Person rows (entry workbooks, CSV or Parquet exports) counted into the count
     table, with each commune's row accounting (``Reading.persons``)."""
+    from pcgd_cli.heap import collector_running
     from pcgd_cli.persons.count import count_persons
     from pcgd_cli.persons.table import person_reading
 
     args = args or PersonArgs()
-    result = count_persons(paths, args.counting, year=args.year, commune=args.commune,
-                           register=register, options=args.options, progress=progress,
-                           sheets=sheets_read)
+    with collector_running():
+        result = count_persons(paths, args.counting, year=args.year, commune=args.commune,
+                               register=register, options=args.options, progress=progress,
+                               sheets=sheets_read)
     if result.counts.empty:  # every row rejected: say the first reason
         first = next((f for f in result.findings if f.severity == "error"), None)
         raise PcgdError("persons_none_counted", files=len(paths), finding=first)
