@@ -53,22 +53,36 @@ def standard_level(level_statuses: list[np.ndarray],
 
 def evaluate_communes(table: CountTable,
                       rule_sets: list[RuleSet]) -> dict[str, StandardResult]:
-    n = len(table)
-    present = table.present
-    # 1.0 ĐBKK, 0.0 not, NaN unknown (an invalid or conflicting cell)
-    disadvantaged = table.disadvantaged
     owner = {sid: rs for rs in rule_sets for sid in rs.standards}
-    results: dict[str, StandardResult] = {}
+    communes = _Communes(table, owner)
+    for sid in owner:
+        communes.result(sid)
+    return {sid: communes.results[sid] for sid in owner}
 
-    def level_status(sid: str, level: int) -> np.ndarray:
-        if sid not in results:
-            evaluate(sid)
-        return results[sid].levels[level - 1].status
 
-    def evaluate(sid: str) -> None:
-        rules = owner[sid]
+class _Communes:
+    """Every standard for every commune, each evaluated once, when first needed (a level
+    can require a level of another standard). A class rather than two nested functions
+    calling each other: those held each other, and so the table, until a cyclic
+    collection, which a check pauses (heap.py)."""
+
+    def __init__(self, table: CountTable, owner: dict[str, RuleSet]) -> None:
+        self.table, self.owner = table, owner
+        self.n = len(table)
+        # 1.0 ĐBKK, 0.0 not, NaN unknown (an invalid or conflicting cell)
+        self.disadvantaged = table.disadvantaged
+        self.results: dict[str, StandardResult] = {}
+
+    def result(self, sid: str) -> StandardResult:
+        if sid not in self.results:
+            self._evaluate(sid)
+        return self.results[sid]
+
+    def _evaluate(self, sid: str) -> None:
+        n, results = self.n, self.results
+        rules = self.owner[sid]
         std = rules.standards[sid]
-        evaluated = bool(rules.core_columns(std) & present)
+        evaluated = bool(rules.core_columns(std) & self.table.present)
         if not evaluated:
             none = np.full(n, Status.NOT_EVALUATED, dtype=np.int8)
             levels = [LevelResult(lv, none, []) for lv in std.levels]
@@ -78,13 +92,13 @@ def evaluate_communes(table: CountTable,
         levels: list[LevelResult] = []
         results[sid] = StandardResult(sid, std, rules.id, True, np.empty(0), np.empty(0), levels)
         for lv in std.levels:
-            indicators = [evaluate_indicator(ind, rules, table, disadvantaged)
+            indicators = [evaluate_indicator(ind, rules, self.table, self.disadvantaged)
                           for ind in rules.level_indicators(std, lv)]
             reqs = []
             for req in lv.requires:
                 other = req.standard or sid
                 status = (levels[req.level - 1].status if other == sid
-                          else level_status(other, req.level))
+                          else self.result(other).levels[req.level - 1].status)
                 reqs.append(RequirementResult(other, req.level, status))
             status = combine_statuses([i.check for i in indicators],
                                       [r.status for r in reqs], n)
@@ -93,8 +107,3 @@ def evaluate_communes(table: CountTable,
         results[sid].status = status
         results[sid].level = level
         results[sid].level_at_least = at_least
-
-    for sid in owner:
-        if sid not in results:
-            evaluate(sid)
-    return {sid: results[sid] for sid in owner}
