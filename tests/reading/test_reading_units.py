@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
 import pytest
 from messy_helpers import run_check
 from typer.testing import CliRunner
@@ -119,3 +120,19 @@ def test_no_header_says_which_labels_were_looked_for(tmp_path):
     _, report, _, _ = run_check(path, other)
     (finding,) = [f for f in report["findings"] if f["code"] == "no_header"]
     assert "'Mã xã'" in finding["message"] and "'Mã đơn vị'" in finding["message"]
+
+
+@pytest.mark.parametrize("cells", [
+    [12.0, 0.0, 1e9, 3.0],                                # floats only: one numpy call
+    [12.0, "", 5.0],                                      # an empty cell
+    [1.0, 12.5, -1.0, 1e10, float("inf"), float("nan")],  # every problem of a float
+    [True, 2.0],                                          # a yes/no where a count goes
+    ["1.234", "95%", " 7 ", "x", 3.0],                    # typed text
+    [],
+])
+def test_a_workbook_column_as_an_array_reads_as_the_list_does(cells) -> None:
+    # the reader hands a workbook's count columns over as numpy object arrays
+    from_list = parse_counts(list(cells))
+    from_array = parse_counts(np.array(cells, dtype=object))
+    np.testing.assert_array_equal(from_array[0], from_list[0])
+    assert from_array[1] == from_list[1]

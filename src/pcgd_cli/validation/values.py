@@ -13,6 +13,7 @@ import unicodedata
 from collections.abc import Callable
 
 import numpy as np
+from pandas.api.types import infer_dtype
 
 Problem = tuple[int, str, object]  # (position in column, finding code, raw value)
 
@@ -66,12 +67,18 @@ def _number_or_problem(cell: object) -> tuple[float | None, str | None]:
     return None, "not_a_number"  # dates, times and the like are not counts
 
 
-def parse_counts(cells: list[object]) -> tuple[np.ndarray, list[Problem]]:
+def parse_counts(cells: list[object] | np.ndarray) -> tuple[np.ndarray, list[Problem]]:
     """Whole numbers 0 … 10⁹; floats like 12.0 are fine, 12.5, -1, "95%" and
-    10¹⁰ are errors."""
+    10¹⁰ are errors. ``cells``: a list, or a numpy object array (a workbook's column)."""
     # Workbook numbers arrive as floats and empty cells as "": a column holding only
     # floats is converted by numpy in one call, and only the other cells of a column
     # go one by one (a cell at a time cost 0.1 s for the national file's 1 million).
+    # An object array of floats alone is told by pandas' type inference, in C (30 count
+    # columns of the national file: 56 ms against 90 ms through lists).
+    if isinstance(cells, np.ndarray):
+        if len(cells) and infer_dtype(cells, skipna=False) == "floating":
+            return _checked_counts(cells.astype(float), [], cells)
+        cells = cells.tolist()
     kinds = set(map(type, cells))
     if kinds <= {float}:
         out, others = np.array(cells, dtype=float), []
@@ -89,6 +96,12 @@ def parse_counts(cells: list[object]) -> tuple[np.ndarray, list[Problem]]:
             problems.append((i, code, cell))
         elif number is not None:
             out[i] = number
+    return _checked_counts(out, problems, cells)
+
+
+def _checked_counts(out: np.ndarray, problems: list[Problem],
+                    cells: list[object] | np.ndarray) -> tuple[np.ndarray, list[Problem]]:
+    """Negative, fractional, too large and non-finite numbers made problems (NaN)."""
     bad_float = ~np.isfinite(out) & ~np.isnan(out)
     negative = out < 0
     fractional = np.isfinite(out) & (out != np.floor(out))
