@@ -32,10 +32,10 @@ def imports_frozen() -> Iterator[None]:
 # the national file: 104 objects after the read, 14 after the judgement, none after
 # validation), yet the collector ran about 270 times in them, 90 ms in all, 20 ms of
 # it in the read thread while calamine's cells were made. So it is paused for them
-# and runs again for the writers, which do make cycles (one young collection found
-# 32,340 objects; off for the whole run, the Parquet output's peak went from 399 to
-# 488 MB). The installed command pauses it from its first line for a check
-# (launch.py), when the read starts; ``collector_paused`` then resumes it.
+# and runs again for the writers, as before. (A cycle that held the count table and
+# every cell, found this way, is gone: engine/communes.py.) The installed command
+# pauses it from its first line for a check (launch.py), when the read starts;
+# ``collector_paused`` then resumes it.
 _paused_at_start = False
 
 
