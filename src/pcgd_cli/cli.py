@@ -485,6 +485,11 @@ def main() -> None:
         app()
     except Stopped as stop:
         # write_atomically has removed its temporary file on the way up
-        lang = usage_lang(sys.argv[1:])
-        typer.echo(_error_line(PcgdError("stopped", signal=stop.name), lang), err=True)
+        say_stopped(stop)
         sys.exit(stop.exit_code)
+
+
+def say_stopped(stop: Stopped) -> None:
+    """The one line a run ended by a stop signal prints."""
+    lang = usage_lang(sys.argv[1:])
+    typer.echo(_error_line(PcgdError("stopped", signal=stop.name), lang), err=True)

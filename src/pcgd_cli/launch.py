@@ -8,13 +8,27 @@ as ``cli.run``.
 
 from __future__ import annotations
 
+import os
 import sys
 
 
 def run() -> None:
-    from pcgd_cli.reading import early
+    from pcgd_cli.stop import Stopped, install_stop_handlers
 
-    if early.start(sys.argv[1:]):
+    # first, so that a stop signal during the early read ends the run as one during
+    # the check does: one line, the stop's exit code
+    install_stop_handlers()
+    try:
+        from pcgd_cli.reading import early
+
+        started = early.start(sys.argv[1:])
+    except Stopped as stop:
+        from pcgd_cli.cli import say_stopped
+
+        say_stopped(stop)
+        sys.stderr.flush()
+        os._exit(stop.exit_code)  # the read thread may be in calamine: no teardown
+    if started:
         from pcgd_cli.heap import keep_until_exit, pause_collector_from_start
 
         pause_collector_from_start()

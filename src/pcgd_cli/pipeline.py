@@ -75,10 +75,9 @@ def read_spreadsheets(paths: list[Path], book: RuleBook,
     summed up, by path; the book's column catalogue. A data set with no usable commune
     row is an input error, named by its first error finding."""
     sheets = []
-    summaries = dict(summaries or {})
-    for path in paths:
-        if path not in summaries:
-            summaries[path] = InputSummary(path, file_sha256(path))
+    made, summaries = summaries or {}, {}
+    for path in paths:  # in the order of the command line, as the report lists them
+        summaries[path] = made.get(path) or InputSummary(path, file_sha256(path))
         sheets.extend((sheets_read or {}).get(path) or read_file(path))
         if progress:
             progress(path)
@@ -169,7 +168,11 @@ def read_inputs(paths: list[Path], book: RuleBook, sheet_names: list[str] | None
         elif suffix == ".csv":
             holds = csv_holds_persons(path, catalog)
         else:
-            summaries[path] = InputSummary(path, file_sha256(path))
+            if path.is_file():
+                try:
+                    summaries[path] = InputSummary(path, file_sha256(path))
+                except OSError:
+                    pass  # the read says why, in its own words
             sheets_read[path] = read(path)
             holds = sheets_hold_persons(sheets_read[path], catalog)
         (person_paths if holds else table_paths).append(path)

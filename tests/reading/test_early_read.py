@@ -113,3 +113,29 @@ def _untimed(out: bytes) -> list[str]:
 def test_prefetch_lists_the_workbooks_it_reads() -> None:
     assert Prefetch.workbooks([Path("a.csv"), Path("b.XLSX"), Path("c.ods")]) == [
         Path("b.XLSX"), Path("c.ods")]
+
+
+def test_the_report_lists_the_inputs_in_the_command_line_s_order(messy) -> None:
+    from pcgd_cli.pipeline import check_files
+    from pcgd_cli.rules.target_loader import load_rule_book
+
+    paths = [messy["utf8"], messy["form_xlsx"]]  # a table of counts as CSV, then a workbook
+    report = check_files(paths, load_rule_book())
+    assert [i.path for i in report.inputs] == paths
+
+
+def test_a_workbook_that_cannot_be_opened_is_an_input_error(monkeypatch) -> None:
+    from pcgd_cli import pipeline
+    from pcgd_cli.errors import PcgdError
+    from pcgd_cli.rules.target_loader import load_rule_book
+
+    def denied(path):
+        raise PermissionError(13, "Permission denied")
+
+    def read(path):
+        raise PcgdError("file_unreadable", path=path, error="Permission denied")
+
+    monkeypatch.setattr(pipeline, "file_sha256", denied)
+    with pytest.raises(PcgdError) as caught:
+        pipeline.read_inputs([SAMPLE], load_rule_book(), read=read)
+    assert caught.value.key == "file_unreadable"

@@ -64,3 +64,20 @@ def test_an_archive_cut_short_ends_the_read_with_an_error(tmp_path: Path) -> Non
     with stream, pytest.raises(EOFError):
         while stream.read(1 << 16):
             pass
+
+
+def test_a_local_header_past_the_end_is_a_bad_archive(tmp_path: Path) -> None:
+    from pcgd_cli.reading.xlsx_scan import scan_xlsx
+
+    path = _archive(tmp_path / "a.xlsx", zipfile.ZIP_DEFLATED)
+    with zipfile.ZipFile(path) as book:
+        info = book.getinfo("xl/worksheets/sheet1.xml")
+    data = bytearray(path.read_bytes())
+    # the central directory's record of the member: its local header offset moved to
+    # ten bytes before the end of the file
+    record = data.rfind(b"PK\x01\x02" , 0, data.rfind(b"xl/worksheets/sheet1.xml"))
+    data[record + 42:record + 46] = (len(data) - 10).to_bytes(4, "little")
+    path.write_bytes(bytes(data))
+    with zipfile.ZipFile(path) as book, pytest.raises(zipfile.BadZipFile):
+        open_member(book, info.filename, str(path))
+    assert scan_xlsx(str(path)) == {}  # left to calamine, which says the file is broken

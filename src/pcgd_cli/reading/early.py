@@ -76,7 +76,7 @@ def start(args: list[str]) -> bool:
         return False
     try:
         paths = expand_inputs(files)
-    except PcgdError:
+    except (PcgdError, OSError):
         return True  # a check all the same, whose error the command says in its words
     _early = Prefetch(paths)
     # the main thread has only imports left before it needs the cells: the hidden

@@ -78,8 +78,10 @@ def open_member(book: zipfile.ZipFile, member: str, path: str) -> IO[bytes] | _I
     archive = open(path, "rb")  # noqa: SIM115 - closed by the stream's __exit__
     try:
         archive.seek(info.header_offset)
-        signature, name_length, extra_length = _LOCAL_HEADER.unpack(
-            archive.read(_LOCAL_HEADER.size))
+        header = archive.read(_LOCAL_HEADER.size)
+        if len(header) < _LOCAL_HEADER.size:
+            raise zipfile.BadZipFile(f"the local header of {member} is past the end")
+        signature, name_length, extra_length = _LOCAL_HEADER.unpack(header)
         if signature != _LOCAL_SIGNATURE:
             raise zipfile.BadZipFile(f"no local header for {member}")
         start = info.header_offset + _LOCAL_HEADER.size + name_length + extra_length
