@@ -65,19 +65,18 @@ def read_spreadsheets(paths: list[Path], book: RuleBook,
                       progress: Callable[[Path], None] | None = None,
                       register: Register | None = None,
                       sheets_read: dict[Path, list[RawSheet]] | None = None,
-                      summaries: dict[Path, InputSummary] | None = None,
                       catalog: ColumnCatalog | None = None) -> Reading:
     """Every sheet of every file → one count table (one row per commune and year).
 
     ``sheet_names`` (``--sheet``): read only these sheets, hidden or not.
     ``register`` (``--units``): communes found by name, districts and ĐBKK from it.
-    ``sheets_read``, ``summaries``, ``catalog``: files already read, and already
-    summed up, by path; the book's column catalogue. A data set with no usable commune
-    row is an input error, named by its first error finding."""
+    ``sheets_read``: files already read, by path; ``catalog``: the book's column
+    catalogue, when made already. A data set with no usable commune row is an input
+    error, named by its first error finding."""
     sheets = []
-    made, summaries = summaries or {}, {}
-    for path in paths:  # in the order of the command line, as the report lists them
-        summaries[path] = made.get(path) or InputSummary(path, file_sha256(path))
+    summaries: dict[Path, InputSummary] = {}
+    for path in paths:
+        summaries[path] = InputSummary(path, file_sha256(path))
         sheets.extend((sheets_read or {}).get(path) or read_file(path))
         if progress:
             progress(path)
@@ -158,7 +157,6 @@ def read_inputs(paths: list[Path], book: RuleBook, sheet_names: list[str] | None
     # what a table of counts needs besides its cells, made before they are asked for:
     # with a read ahead (reading/prefetch.py), while calamine is still parsing
     table_catalog = column_catalog(book)
-    summaries: dict[Path, InputSummary] = {}
     person_paths, table_paths = [], []
     sheets_read: dict[Path, list[RawSheet]] = {}
     for path in paths:
@@ -168,11 +166,6 @@ def read_inputs(paths: list[Path], book: RuleBook, sheet_names: list[str] | None
         elif suffix == ".csv":
             holds = csv_holds_persons(path, catalog)
         else:
-            if path.is_file():
-                try:
-                    summaries[path] = InputSummary(path, file_sha256(path))
-                except OSError:
-                    pass  # the read says why, in its own words
             sheets_read[path] = read(path)
             holds = sheets_hold_persons(sheets_read[path], catalog)
         (person_paths if holds else table_paths).append(path)
@@ -182,7 +175,7 @@ def read_inputs(paths: list[Path], book: RuleBook, sheet_names: list[str] | None
     if person_paths:
         return read_person_rows(person_paths, args, register, progress, sheets_read)
     return read_spreadsheets(paths, book, sheet_names, progress, register, sheets_read,
-                             summaries, table_catalog)
+                             table_catalog)
 
 
 def validate_counts(reading: Reading, book: RuleBook) -> Reading:

@@ -17,9 +17,8 @@ import pandas as pd
 
 
 def _as_column(values: object) -> object:
-    array = values if isinstance(values, np.ndarray) else None
-    if array is not None and (array.dtype == object or array.dtype.kind == "U"):
-        return pd.Series(array, dtype=object)
+    if isinstance(values, np.ndarray) and values.dtype.kind in "OU":  # objects, str
+        return pd.Series(values, dtype=object)
     return values
 
 
